@@ -1,0 +1,55 @@
+package io.coffer.core.barrier;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link SecureStorage} confined to one prefix: a mount's engine gets a view of
+ * {@code logical/<mount uuid>/} and cannot name a key outside it, because every key it passes is
+ * appended to the prefix and keys may not contain empty or relative segments.
+ */
+final class StorageView implements SecureStorage {
+
+    private final SecureStorage delegate;
+    private final String prefix;
+
+    StorageView(SecureStorage delegate, String prefix) {
+        if (prefix.isEmpty() || !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("view prefix must end with '/'");
+        }
+        this.delegate = delegate;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        return delegate.get(prefix + checked(key));
+    }
+
+    @Override
+    public void put(String key, byte[] value) {
+        delegate.put(prefix + checked(key), value);
+    }
+
+    @Override
+    public void delete(String key) {
+        delegate.delete(prefix + checked(key));
+    }
+
+    @Override
+    public List<String> list(String listPrefix) {
+        if (!listPrefix.isEmpty()) {
+            checked(listPrefix.substring(0, listPrefix.length() - 1));
+        }
+        return delegate.list(prefix + listPrefix);
+    }
+
+    private static String checked(String key) {
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("storage key has an empty or relative segment");
+            }
+        }
+        return key;
+    }
+}

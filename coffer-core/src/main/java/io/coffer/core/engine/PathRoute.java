@@ -1,0 +1,52 @@
+package io.coffer.core.engine;
+
+import io.coffer.core.logical.Operation;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One path an engine serves: a pattern over the path relative to the mount, the handler of each
+ * supported operation, and a one-line synopsis for help output. A matching path with no handler
+ * for the requested operation is answered 405.
+ *
+ * @param pattern   matched against the whole relative path; named groups become
+ *                  {@link EngineRequest#param(String)}
+ * @param handlers  the operations this path supports
+ * @param synopsis  one line of help
+ */
+public record PathRoute(Pattern pattern, Map<Operation, PathHandler> handlers, String synopsis) {
+
+    public PathRoute {
+        Objects.requireNonNull(pattern, "pattern");
+        handlers = Map.copyOf(handlers);
+        Objects.requireNonNull(synopsis, "synopsis");
+    }
+
+    /** Starts a route for {@code regex}, matched against the whole relative path. */
+    public static Builder path(String regex) {
+        return new Builder(Pattern.compile(regex));
+    }
+
+    /** Builds a {@link PathRoute} one operation at a time. */
+    public static final class Builder {
+        private final Pattern pattern;
+        private final Map<Operation, PathHandler> handlers = new EnumMap<>(Operation.class);
+
+        private Builder(Pattern pattern) {
+            this.pattern = pattern;
+        }
+
+        public Builder on(Operation operation, PathHandler handler) {
+            if (handlers.put(operation, handler) != null) {
+                throw new IllegalStateException("operation " + operation + " already set for " + pattern);
+            }
+            return this;
+        }
+
+        public PathRoute synopsis(String synopsis) {
+            return new PathRoute(pattern, handlers, synopsis);
+        }
+    }
+}

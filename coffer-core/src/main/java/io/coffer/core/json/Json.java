@@ -1,0 +1,85 @@
+package io.coffer.core.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.coffer.core.error.CofferException;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one JSON mapper of Coffer and helpers around it. Parse errors become {@code INVALID_REQUEST}
+ * with a location, never the offending text (a body may hold a secret).
+ */
+public final class Json {
+
+    /** Thread-safe once configured; shared. Numbers keep their exact form (no double rounding). */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(200)
+                .maxStringLength(64 * 1024 * 1024)
+                .build());
+    }
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private Json() {
+    }
+
+    /** Parses a JSON object; anything else (array, scalar, malformed) is a 400. */
+    public static Map<String, Object> parseObject(byte[] json) {
+        try {
+            Object v = MAPPER.readValue(json, Object.class);
+            if (v instanceof Map<?, ?>) {
+                return MAPPER.convertValue(v, MAP);
+            }
+            throw CofferException.invalid("request body must be a JSON object");
+        } catch (JsonProcessingException e) {
+            throw CofferException.invalid("failed to parse JSON input: " + describe(e));
+        } catch (IOException e) {
+            throw CofferException.invalid("failed to read JSON input");
+        }
+    }
+
+    /** Serializes {@code value}; a failure here is a bug. */
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw CofferException.internal("failed to encode JSON", e);
+        }
+    }
+
+    /** Reads a stored document of type {@code type}; a failure means corrupt storage. */
+    public static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw CofferException.internal("stored " + type.getSimpleName() + " is unreadable", e);
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        // Jackson's own messages quote the offending token, which could be part of a secret value.
+        String kind = msg == null ? "malformed JSON" : msg.replaceAll("'[^']*'", "token").replaceAll("\"[^\"]*\"", "value");
+        if (kind.length() > 120) {
+            kind = kind.substring(0, 120);
+        }
+        return e.getLocation() == null ? kind
+                : kind + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+}

@@ -1,0 +1,97 @@
+package io.coffer.core.logical;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a handler returns. Usually the data of Vault's response envelope; a few system endpoints
+ * (health, seal status, init) answer with a bare JSON object instead, see {@link #raw}.
+ *
+ * <p>An adapter renders an envelope response with no data, no warnings and no auth as 204.
+ */
+public final class Response {
+
+    private final Map<String, Object> data;
+    private final Map<String, Object> rawBody;
+    private final List<String> warnings = new ArrayList<>();
+    private Map<String, Object> auth;
+    private int status;
+    private boolean copyDataToTopLevel;
+
+    private Response(Map<String, Object> data, Map<String, Object> rawBody) {
+        this.data = data;
+        this.rawBody = rawBody;
+    }
+
+    /** An envelope response carrying {@code data} (may be empty, never null). */
+    public static Response of(Map<String, Object> data) {
+        return new Response(new LinkedHashMap<>(data), null);
+    }
+
+    /** An envelope response with no data: 204 unless warnings or auth are added. */
+    public static Response empty() {
+        return new Response(null, null);
+    }
+
+    /** A response rendered as exactly {@code body}, not wrapped in an envelope. */
+    public static Response raw(Map<String, Object> body) {
+        return new Response(null, new LinkedHashMap<>(body));
+    }
+
+    public Response withStatus(int httpStatus) {
+        this.status = httpStatus;
+        return this;
+    }
+
+    public Response withWarning(String warning) {
+        warnings.add(warning);
+        return this;
+    }
+
+    public Response withAuth(Map<String, Object> auth) {
+        this.auth = auth;
+        return this;
+    }
+
+    /**
+     * Vault's {@code sys/} quirk: also copy every data key to the top level of the envelope, which
+     * older clients read.
+     */
+    public Response copyingDataToTopLevel() {
+        this.copyDataToTopLevel = true;
+        return this;
+    }
+
+    public Optional<Map<String, Object>> data() {
+        return Optional.ofNullable(data);
+    }
+
+    public Optional<Map<String, Object>> rawBody() {
+        return Optional.ofNullable(rawBody);
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public Optional<Map<String, Object>> auth() {
+        return Optional.ofNullable(auth);
+    }
+
+    /** An explicit HTTP status, or 0 to let the adapter choose (200, or 204 when empty). */
+    public int status() {
+        return status;
+    }
+
+    public boolean copiesDataToTopLevel() {
+        return copyDataToTopLevel;
+    }
+
+    /** True when an envelope response has nothing to say, so the adapter may answer 204. */
+    public boolean isEmpty() {
+        return rawBody == null && data == null && warnings.isEmpty() && auth == null;
+    }
+}

@@ -1,0 +1,48 @@
+package io.coffer.core.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Validation and ordering rules for storage keys, shared by every backend. */
+public final class StorageKeys {
+
+    private StorageKeys() {
+    }
+
+    /** Throws {@link IllegalArgumentException} when {@code key} breaks the key rules of {@link StorageBackend}. */
+    public static String requireValidKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("storage key must not be empty");
+        }
+        if (key.startsWith("/") || key.endsWith("/") || key.contains("//")) {
+            throw new IllegalArgumentException("storage key has an empty segment");
+        }
+        return key;
+    }
+
+    /** Throws {@link IllegalArgumentException} unless {@code prefix} is empty or ends with {@code /}. */
+    public static String requireValidPrefix(String prefix) {
+        if (prefix == null) {
+            throw new IllegalArgumentException("prefix must not be null");
+        }
+        if (!prefix.isEmpty() && (!prefix.endsWith("/") || prefix.startsWith("/") || prefix.contains("//"))) {
+            throw new IllegalArgumentException("prefix must be empty or end with '/' and have no empty segment");
+        }
+        return prefix;
+    }
+
+    /** List order: by UTF-8 bytes, unsigned, so that every backend sorts alike. */
+    public static int compare(String a, String b) {
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The list entry that {@code key} contributes under {@code prefix}: its next segment, with a
+     * trailing {@code /} when deeper keys exist below it. {@code key} must start with {@code prefix}.
+     */
+    public static String childOf(String prefix, String key) {
+        String rest = key.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash + 1);
+    }
+}

@@ -1,0 +1,86 @@
+package io.coffer.core.barrier;
+
+import io.coffer.core.error.CofferException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The versioned ciphertext format of the barrier:
+ * {@code term (4 bytes, big-endian) | format (1 byte, 0x01) | nonce (12 bytes) | AES-256-GCM output}.
+ * The associated data is the storage path, so a ciphertext copied to another path fails to
+ * decrypt. The term names the keyring key that encrypted the value; term 0 is reserved for values
+ * encrypted directly by the root key or the unseal key.
+ *
+ * <p>Public only so that the seal can wrap the root key in the same format; everything else goes
+ * through {@link AesGcmBarrier}.
+ */
+public final class AesGcm {
+
+    static final byte FORMAT_V1 = 0x01;
+    public static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    static final int HEADER_BYTES = 4 + 1 + NONCE_BYTES;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AesGcm() {
+    }
+
+    public static byte[] encrypt(int term, byte[] key, String path, byte[] plaintext) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(path.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[HEADER_BYTES + cipher.getOutputSize(plaintext.length)];
+            ByteBuffer.wrap(out).putInt(term).put(FORMAT_V1).put(nonce);
+            cipher.doFinal(plaintext, 0, plaintext.length, out, HEADER_BYTES);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw CofferException.internal("encryption failed", e);
+        }
+    }
+
+    /** The term a ciphertext was written under; checks the format byte. */
+    static int termOf(byte[] ciphertext, String path) {
+        if (ciphertext.length < HEADER_BYTES + TAG_BITS / 8 || ciphertext[4] != FORMAT_V1) {
+            throw corrupt(path);
+        }
+        return ByteBuffer.wrap(ciphertext).getInt();
+    }
+
+    public static byte[] decrypt(byte[] key, String path, byte[] ciphertext) {
+        termOf(ciphertext, path);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(TAG_BITS, ciphertext, 5, NONCE_BYTES));
+            cipher.updateAAD(path.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(ciphertext, HEADER_BYTES, ciphertext.length - HEADER_BYTES);
+        } catch (AEADBadTagException e) {
+            throw corrupt(path);
+        } catch (GeneralSecurityException e) {
+            throw CofferException.internal("decryption failed", e);
+        }
+    }
+
+    public static byte[] newKey() {
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    private static CofferException corrupt(String path) {
+        // The path is ours, not a secret; naming it helps an operator find the damaged entry.
+        return new CofferException(CofferException.Kind.INTERNAL,
+                "stored value at " + path + " failed authentication: it was altered or moved");
+    }
+}

@@ -1,0 +1,117 @@
+package io.coffer.core.node;
+
+import io.coffer.core.barrier.AesGcmBarrier;
+import io.coffer.core.engine.SecretsEngineFactory;
+import io.coffer.core.handler.RequestHandler;
+import io.coffer.core.mount.EngineRegistry;
+import io.coffer.core.mount.MountEntry;
+import io.coffer.core.mount.MountTable;
+import io.coffer.core.policy.RootPolicyAuthorizer;
+import io.coffer.core.router.Router;
+import io.coffer.core.seal.InitResult;
+import io.coffer.core.seal.ShamirSeal;
+import io.coffer.core.seal.ShamirShares;
+import io.coffer.core.storage.StorageBackend;
+import io.coffer.core.sys.ClusterIdentity;
+import io.coffer.core.sys.ServerInfo;
+import io.coffer.core.sys.SystemBackend;
+import io.coffer.core.token.TokenStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Wires one Coffer node from its parts and owns their lifecycle. It holds references, not logic:
+ * requests go to {@link #handler()}, and each part lives in its own package behind a narrow
+ * interface. Front doors (HTTP adapters, tests) build a node with {@link #builder(StorageBackend)}.
+ */
+public final class CofferNode implements AutoCloseable {
+
+    private final StorageBackend storage;
+    private final ShamirSeal seal;
+    private final TokenStore tokens;
+    private final MountTable mounts;
+    private final RequestHandler handler;
+
+    private CofferNode(Builder b) {
+        this.storage = b.storage;
+        AesGcmBarrier barrier = new AesGcmBarrier(storage, b.clock);
+        this.seal = new ShamirSeal(storage, barrier);
+        EngineRegistry engines = new EngineRegistry();
+        b.engines.forEach(engines::register);
+        ClusterIdentity cluster = new ClusterIdentity(barrier);
+        this.tokens = new TokenStore(barrier, b.clock);
+        this.mounts = new MountTable(barrier, engines);
+        seal.addListener(cluster);
+        seal.addListener(tokens);
+        seal.addListener(mounts);
+        SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, cluster, b.info, b.clock);
+        this.handler = new RequestHandler(seal, tokens, new RootPolicyAuthorizer(), new Router(mounts), system);
+    }
+
+    public static Builder builder(StorageBackend storage) {
+        return new Builder(storage);
+    }
+
+    public RequestHandler handler() {
+        return handler;
+    }
+
+    public ShamirSeal seal() {
+        return seal;
+    }
+
+    /**
+     * Dev mode: initializes with one share, stays unsealed, issues the root token (with the given
+     * id when present) and mounts KV version 2 at {@code secret/}.
+     */
+    public DevCredentials startDev(Optional<String> rootTokenId) {
+        String[] token = new String[1];
+        InitResult result = seal.initializeUnsealed(1, 1, () -> {
+            token[0] = tokens.createRoot(rootTokenId).token();
+            mounts.mount("secret/", "kv", "key/value secret storage", Map.of("version", "2"), MountEntry.MountConfig.DEFAULT);
+            return token[0];
+        });
+        return new DevCredentials(ShamirShares.base64(result.shares().get(0)), result.rootToken());
+    }
+
+    @Override
+    public void close() {
+        seal.seal();
+        storage.close();
+    }
+
+    /** Builds a {@link CofferNode}. */
+    public static final class Builder {
+        private final StorageBackend storage;
+        private Clock clock = Clock.systemUTC();
+        private ServerInfo info = new ServerInfo("0.0.0", "", "inmem");
+        private final List<SecretsEngineFactory> engines = new ArrayList<>();
+
+        private Builder(StorageBackend storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder info(ServerInfo info) {
+            this.info = Objects.requireNonNull(info, "info");
+            return this;
+        }
+
+        public Builder engine(SecretsEngineFactory factory) {
+            engines.add(factory);
+            return this;
+        }
+
+        public CofferNode build() {
+            return new CofferNode(this);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.coffer.server;
+
+import io.coffer.core.node.CofferNode;
+import io.coffer.core.storage.StorageBackend;
+import io.coffer.core.sys.ServerInfo;
+
+/** Builds a node with every engine this server ships. */
+final class NodeFactory {
+
+    private NodeFactory() {
+    }
+
+    static CofferNode create(StorageBackend storage, ServerInfo info) {
+        return CofferNode.builder(storage)
+                .info(info)
+                .build();
+    }
+}

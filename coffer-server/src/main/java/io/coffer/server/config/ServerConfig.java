@@ -1,0 +1,147 @@
+package io.coffer.server.config;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a server needs to start, validated in one place ({@link Builder#build()}). A secrets
+ * server refuses to start on ambiguous or unsafe settings rather than guess: every error names the
+ * setting and the fix.
+ *
+ * @param listen          address to bind, e.g. 127.0.0.1:8200
+ * @param dev             in-memory storage, initialized and unsealed, KV v2 at secret/
+ * @param devRootToken    dev mode's root token id; empty for a random one
+ * @param dataDir         directory of the embedded SQLite database (non-dev)
+ * @param tlsCert         PEM certificate chain; empty when TLS is disabled
+ * @param tlsKey          PEM private key; empty when TLS is disabled
+ * @param maxRequestBytes request bodies above this are refused with 413
+ */
+public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<String> devRootToken, Optional<Path> dataDir,
+        Optional<Path> tlsCert, Optional<Path> tlsKey, long maxRequestBytes) {
+
+    public static final int DEFAULT_PORT = 8200;
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 32L * 1024 * 1024;
+
+    public boolean tlsEnabled() {
+        return tlsCert.isPresent();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects settings from flags and a config file, then validates them together. */
+    public static final class Builder {
+        private String listen;
+        private boolean dev;
+        private String devRootToken;
+        private Path dataDir;
+        private Path tlsCert;
+        private Path tlsKey;
+        private boolean tlsDisable;
+        private Long maxRequestBytes;
+
+        public Builder listen(String hostPort) {
+            this.listen = hostPort;
+            return this;
+        }
+
+        public Builder dev(boolean dev) {
+            this.dev = dev;
+            return this;
+        }
+
+        public Builder devRootToken(String token) {
+            this.devRootToken = token;
+            return this;
+        }
+
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        public Builder tlsCert(Path cert) {
+            this.tlsCert = cert;
+            return this;
+        }
+
+        public Builder tlsKey(Path key) {
+            this.tlsKey = key;
+            return this;
+        }
+
+        public Builder tlsDisable(boolean disable) {
+            this.tlsDisable = disable;
+            return this;
+        }
+
+        public Builder maxRequestBytes(long bytes) {
+            this.maxRequestBytes = bytes;
+            return this;
+        }
+
+        public ServerConfig build() {
+            InetSocketAddress address = parseListen(listen == null ? "127.0.0.1:" + DEFAULT_PORT : listen);
+            long max = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
+            if (max < 1024 || max > Integer.MAX_VALUE) {
+                throw new ConfigException("max_request_size must be between 1024 and " + Integer.MAX_VALUE + " bytes");
+            }
+            if ((tlsCert == null) != (tlsKey == null)) {
+                throw new ConfigException("--tls-cert and --tls-key go together: give both, or --tls-disable");
+            }
+            if (tlsCert != null && tlsDisable) {
+                throw new ConfigException("--tls-disable conflicts with --tls-cert/--tls-key: choose one");
+            }
+            if (dev) {
+                if (dataDir != null) {
+                    throw new ConfigException("--dev keeps everything in memory and conflicts with --data-dir: drop one");
+                }
+                // Dev mode is plain HTTP on loopback by design, as Vault's -dev.
+                return new ServerConfig(address, true, Optional.ofNullable(devRootToken), Optional.empty(),
+                        Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), max);
+            }
+            if (devRootToken != null) {
+                throw new ConfigException("--dev-root-token only applies with --dev");
+            }
+            if (dataDir == null) {
+                throw new ConfigException("no storage configured: give --data-dir DIR (embedded SQLite), or --dev for an in-memory dev server");
+            }
+            if (tlsCert == null && !tlsDisable) {
+                throw new ConfigException("TLS is not configured: give --tls-cert FILE and --tls-key FILE, "
+                        + "or --tls-disable to serve plain HTTP (only behind a TLS-terminating proxy or on loopback)");
+            }
+            for (Path p : new Path[] {tlsCert, tlsKey}) {
+                if (p != null && !java.nio.file.Files.isReadable(p)) {
+                    throw new ConfigException("cannot read TLS file " + p + ": check the path and its permissions");
+                }
+            }
+            return new ServerConfig(address, false, Optional.empty(), Optional.of(dataDir), Optional.ofNullable(tlsCert),
+                    Optional.ofNullable(tlsKey), max);
+        }
+
+        static InetSocketAddress parseListen(String hostPort) {
+            Objects.requireNonNull(hostPort);
+            int colon = hostPort.lastIndexOf(':');
+            if (colon <= 0 || colon == hostPort.length() - 1) {
+                throw new ConfigException("listen address \"" + hostPort + "\" must be HOST:PORT, e.g. 127.0.0.1:8200");
+            }
+            String host = hostPort.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            int port;
+            try {
+                port = Integer.parseInt(hostPort.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("listen address \"" + hostPort + "\" has a port that is not a number");
+            }
+            if (port < 0 || port > 65535) {
+                throw new ConfigException("listen port " + port + " is out of range 0-65535");
+            }
+            return new InetSocketAddress(host, port);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.coffer.server.http;
+
+import io.coffer.core.error.CofferException;
+import io.coffer.core.handler.RequestHandler;
+import io.coffer.core.logical.Request;
+import io.coffer.core.logical.Response;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves the Vault-style API on one connection. The event loop only decodes; the core runs on a
+ * virtual thread, because storage and (later) audit may block. Reading from the connection pauses
+ * while a request is in flight, so pipelined requests are answered in order and a client cannot
+ * queue unbounded work.
+ */
+final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VaultHttpHandler.class);
+
+    private final RequestHandler core;
+    private final Executor executor;
+
+    VaultHttpHandler(RequestHandler core, Executor executor) {
+        this.core = core;
+        this.executor = executor;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
+        boolean keepAlive = HttpUtil.isKeepAlive(http);
+        DecoderResult decoded = http.decoderResult();
+        if (decoded.isFailure()) {
+            write(ctx, VaultResponseEncoder.error(HttpResponseStatus.BAD_REQUEST, List.of("malformed HTTP request")), false);
+            return;
+        }
+        boolean head = http.method().equals(HttpMethod.HEAD);
+        String remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "";
+        http.retain();
+        ctx.channel().config().setAutoRead(false);
+        executor.execute(() -> {
+            FullHttpResponse response;
+            try {
+                response = serve(http, remote, head);
+            } finally {
+                http.release();
+            }
+            ctx.executor().execute(() -> {
+                write(ctx, response, keepAlive);
+                ctx.channel().config().setAutoRead(true);
+            });
+        });
+    }
+
+    private FullHttpResponse serve(FullHttpRequest http, String remote, boolean head) {
+        String requestId = UUID.randomUUID().toString();
+        try {
+            Request request = VaultRequestDecoder.decode(http, remote);
+            if (head && !request.path().equals("sys/health")) {
+                throw new CofferException(CofferException.Kind.UNSUPPORTED_OPERATION, "unsupported operation");
+            }
+            Response response = core.handle(request);
+            FullHttpResponse rendered = VaultResponseEncoder.render(request.id(), response);
+            if (head) {
+                rendered.content().clear();
+            }
+            return rendered;
+        } catch (CofferException e) {
+            if (e.kind() == CofferException.Kind.INTERNAL) {
+                LOG.error("request {} failed: {}", requestId, e.getMessage(), e.getCause());
+            }
+            return VaultResponseEncoder.error(e);
+        } catch (VaultRequestDecoder.UnsupportedMediaType e) {
+            return VaultResponseEncoder.error(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, List.of(e.getMessage()));
+        } catch (RuntimeException e) {
+            // Unknown failures are bugs: log the type and stack, answer with nothing internal.
+            LOG.error("request {} failed with an unexpected {}", requestId, e.getClass().getName(), e);
+            return VaultResponseEncoder.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, List.of("internal error"));
+        }
+    }
+
+    private static void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        if (keepAlive) {
+            HttpUtil.setKeepAlive(response, true);
+            ctx.writeAndFlush(response, ctx.voidPromise());
+        } else {
+            HttpUtil.setKeepAlive(response, false);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("connection error: {}", cause.getClass().getSimpleName());
+        ctx.close();
+    }
+}

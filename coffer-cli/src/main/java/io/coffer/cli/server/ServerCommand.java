@@ -1,15 +1,138 @@
 package io.coffer.cli.server;
 
+import io.coffer.core.node.DevCredentials;
+import io.coffer.core.storage.sqlite.SqliteStorage;
+import io.coffer.server.CofferServer;
+import io.coffer.server.Version;
+import io.coffer.server.config.ConfigException;
+import io.coffer.server.config.ConfigFile;
+import io.coffer.server.config.ServerConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code coffer server}: runs a Coffer server. Placeholder until the server module is wired in. */
-@Command(name = "server", description = "Run a Coffer server.", mixinStandardHelpOptions = true)
+/**
+ * {@code coffer server}: runs a Coffer server until interrupted. The flags are a contract other
+ * tools rely on; a config file ({@code --config}) carries the same settings and flags override it.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a Coffer server.",
+            "Dev mode: --dev [--dev-root-token T] [--listen 127.0.0.1:8200] (in memory, unsealed, KV v2 at secret/).",
+            "Otherwise: --data-dir DIR --listen ADDR (--tls-cert F --tls-key F | --tls-disable)."})
 public final class ServerCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"--dev", "-dev"}, description = "In-memory dev server: initialized, unsealed, KV v2 at secret/, plain HTTP.")
+    boolean dev;
+
+    @Option(names = {"--dev-root-token", "-dev-root-token-id"}, paramLabel = "TOKEN",
+            description = "Root token of the dev server (default: random).")
+    String devRootToken;
+
+    @Option(names = {"--listen", "-listen"}, paramLabel = "HOST:PORT", description = "Address to listen on (default 127.0.0.1:8200).")
+    String listen;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the embedded SQLite storage.")
+    Path dataDir;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain for HTTPS.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key for HTTPS.")
+    Path tlsKey;
+
+    @Option(names = "--tls-disable", description = "Serve plain HTTP (behind a TLS-terminating proxy or on loopback only).")
+    boolean tlsDisable;
+
+    @Option(names = "--max-request-size", paramLabel = "BYTES", description = "Largest accepted request body (default 33554432).")
+    Long maxRequestSize;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "JSON config file with the same settings; flags override it.")
+    Path configFile;
+
     @Override
-    public Integer call() {
-        System.err.println("server: not wired yet");
-        return 1;
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CofferServer server;
+        try {
+            ServerConfig config = config();
+            server = CofferServer.start(config, c -> SqliteStorage.open(c.dataDir().orElseThrow()));
+        } catch (ConfigException e) {
+            err.println("Error: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "coffer-shutdown"));
+        printBanner(out, server);
+        server.awaitClose();
+        return 0;
+    }
+
+    private ServerConfig config() {
+        ServerConfig.Builder b = ServerConfig.builder();
+        if (configFile != null) {
+            ConfigFile.apply(configFile, b);
+        }
+        if (dev) {
+            b.dev(true);
+        }
+        if (devRootToken != null) {
+            b.devRootToken(devRootToken);
+        }
+        if (listen != null) {
+            b.listen(listen);
+        }
+        if (dataDir != null) {
+            b.dataDir(dataDir);
+        }
+        if (tlsCert != null) {
+            b.tlsCert(tlsCert);
+        }
+        if (tlsKey != null) {
+            b.tlsKey(tlsKey);
+        }
+        if (tlsDisable) {
+            b.tlsDisable(true);
+        }
+        if (maxRequestSize != null) {
+            b.maxRequestBytes(maxRequestSize);
+        }
+        return b.build();
+    }
+
+    private static void printBanner(PrintWriter out, CofferServer server) {
+        out.println("==> Coffer server started (version " + Version.COFFER + ")");
+        out.println("          Listening on: " + server.url());
+        if (server.devCredentials().isPresent()) {
+            DevCredentials dev = server.devCredentials().get();
+            out.println();
+            out.println("WARNING! Dev mode is enabled: all data is in memory and lost on exit, the server is");
+            out.println("unsealed and serves plain HTTP. Never use dev mode in production.");
+            out.println();
+            out.println("Point a client at it with:");
+            out.println();
+            out.println("    $ export VAULT_ADDR='" + server.url() + "'");
+            out.println("    $ export COFFER_ADDR='" + server.url() + "'");
+            out.println();
+            out.println("The unseal key and root token are shown below in case you want to");
+            out.println("seal/unseal the server or re-authenticate.");
+            out.println();
+            out.println("Unseal Key: " + dev.unsealKey());
+            out.println("Root Token: " + dev.rootToken());
+            out.println();
+            out.println("Development mode should NOT be used in production installations!");
+        } else {
+            out.println();
+            out.println("The server starts sealed. Initialize it once with 'coffer operator init',");
+            out.println("then unseal it after every start with 'coffer operator unseal'.");
+        }
+        out.flush();
     }
 }

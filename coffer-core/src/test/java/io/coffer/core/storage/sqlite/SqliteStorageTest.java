@@ -1,5 +1,6 @@
 package io.coffer.core.storage.sqlite;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -8,6 +9,7 @@ import io.coffer.core.error.CofferException;
 import io.coffer.core.storage.StorageBackend;
 import io.coffer.core.storage.StorageBackendContract;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -33,6 +36,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteStorageTest extends StorageBackendContract {
+
+    /** The kill test waits at most this long for the child to start and acknowledge writes. */
+    private static final long CHILD_DEADLINE_MILLIS = 60_000;
+    private static final String END_OF_OUTPUT = "\0eof";
 
     @TempDir
     Path tempDir;
@@ -234,6 +241,85 @@ class SqliteStorageTest extends StorageBackendContract {
             assertThat(second.list("both/second/")).hasSize(100);
             assertThat(second.list("both/")).containsExactly("first/", "second/");
         }
+    }
+
+    /**
+     * Kills a writing child JVM with SIGKILL ({@link Process#destroyForcibly}) and checks that
+     * every write it acknowledged before dying is there, whole, after reopening.
+     */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void acknowledgedWrites_surviveKillDashNine() throws Exception {
+        Path directory = tempDir.resolve("killed");
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
+                DurabilityWriter.class.getName(), directory.toString(), "10000000")
+                .redirectError(tempDir.resolve("child-stderr.txt").toFile())
+                .start();
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread pump = Thread.ofVirtual().start(() -> pumpLines(child, lines));
+
+        // Kill at a point that varies from run to run, once the child is well into writing.
+        int killAfter = 200 + new Random().nextInt(300);
+        int highestAck = -1;
+        long deadline = System.currentTimeMillis() + CHILD_DEADLINE_MILLIS;
+        try {
+            while (highestAck + 1 < killAfter) {
+                String line = lines.poll(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                if (line == null || line.equals(END_OF_OUTPUT)) {
+                    throw new AssertionError("child acknowledged only " + (highestAck + 1) + " writes (exit "
+                            + (child.isAlive() ? "none, still running" : child.exitValue()) + "); stderr: "
+                            + Files.readString(tempDir.resolve("child-stderr.txt")));
+                }
+                highestAck = parseAck(line, highestAck);
+            }
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child died").isTrue();
+        }
+        // Acknowledgements already in the pipe when the child died count too.
+        for (String line = lines.poll(30, TimeUnit.SECONDS); line != null && !line.equals(END_OF_OUTPUT);
+                line = lines.poll(30, TimeUnit.SECONDS)) {
+            highestAck = parseAck(line, highestAck);
+        }
+        pump.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(child.exitValue()).as("killed, not finished").isNotZero();
+
+        try (SqliteStorage reopened = SqliteStorage.open(directory)) {
+            for (int i = 0; i <= highestAck; i++) {
+                byte[] expected = DurabilityWriter.value(i);
+                assertThat(reopened.get(DurabilityWriter.key(i))).as("acknowledged key %d", i)
+                        .hasValueSatisfying(v -> assertThat(v).isEqualTo(expected));
+            }
+            int latest = Integer.parseInt(new String(reopened.get(DurabilityWriter.LATEST_KEY).orElseThrow(), US_ASCII));
+            assertThat(latest).isBetween(highestAck, highestAck + 1);
+        }
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteStorage.DATABASE_FILE_NAME).toUri());
+                Statement statement = raw.createStatement()) {
+            assertThat(pragma(statement, "integrity_check")).isEqualTo("ok");
+        }
+    }
+
+    private static void pumpLines(Process child, LinkedBlockingQueue<String> lines) {
+        try (BufferedReader out = child.inputReader(US_ASCII)) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // The pipe breaks when the child is killed; what was read so far is what counts.
+        } finally {
+            lines.add(END_OF_OUTPUT);
+        }
+    }
+
+    /** Acknowledgements must arrive in order; a line that is not one means the child misbehaved. */
+    private static int parseAck(String line, int previous) {
+        assertThat(line).startsWith(DurabilityWriter.ACK);
+        int ack = Integer.parseInt(line.substring(DurabilityWriter.ACK.length()));
+        assertThat(ack).isEqualTo(previous + 1);
+        return ack;
     }
 
     private Connection rawConnection() throws SQLException {

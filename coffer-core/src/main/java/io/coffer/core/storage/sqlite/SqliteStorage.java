@@ -267,7 +267,7 @@ public final class SqliteStorage implements StorageBackend {
             break;
         }
         reader.endSnapshot();
-        return entries;
+        return List.copyOf(entries);
     }
 
     /**

@@ -12,8 +12,9 @@ import java.util.Optional;
  * change survives a crash of the process.
  *
  * <p>Keys are non-empty strings of segments separated by {@code /}. A key never ends with
- * {@code /}, never starts with {@code /}, and contains no empty segment. A key may be both a value
- * and a prefix of other keys ({@code a} and {@code a/b} may coexist).
+ * {@code /}, never starts with {@code /}, contains no empty segment, and is well-formed Unicode
+ * (no unpaired surrogate, so that it has a UTF-8 form). A key may be both a value and a prefix of
+ * other keys ({@code a} and {@code a/b} may coexist).
  *
  * <p>Contract, checked by {@code StorageBackendContract} for every implementation:
  * <ul>

@@ -17,6 +17,7 @@ public final class StorageKeys {
         if (key.startsWith("/") || key.endsWith("/") || key.contains("//")) {
             throw new IllegalArgumentException("storage key has an empty segment");
         }
+        requireWellFormed(key, "storage key");
         return key;
     }
 
@@ -28,7 +29,25 @@ public final class StorageKeys {
         if (!prefix.isEmpty() && (!prefix.endsWith("/") || prefix.startsWith("/") || prefix.contains("//"))) {
             throw new IllegalArgumentException("prefix must be empty or end with '/' and have no empty segment");
         }
+        requireWellFormed(prefix, "prefix");
         return prefix;
+    }
+
+    /**
+     * Rejects unpaired surrogates. Backends store keys as UTF-8, where an unpaired surrogate has no
+     * encoding: drivers silently replace it with {@code ?}, so {@code a} followed by a lone
+     * surrogate would alias the key {@code a?}. Such strings can arrive through JSON escapes, so
+     * they are refused here rather than trusted to never occur.
+     */
+    private static void requireWellFormed(String s, String what) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(what + " is not well-formed Unicode (unpaired surrogate)");
+            }
+        }
     }
 
     /** List order: by UTF-8 bytes, unsigned, so that every backend sorts alike. */

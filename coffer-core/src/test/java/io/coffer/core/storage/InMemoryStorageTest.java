@@ -1,0 +1,9 @@
+package io.coffer.core.storage;
+
+class InMemoryStorageTest extends StorageBackendContract {
+
+    @Override
+    protected StorageBackend newBackend() {
+        return new InMemoryStorage();
+    }
+}

@@ -32,7 +32,7 @@ public final class InMemoryStorage implements StorageBackend {
     @Override
     public List<String> list(String prefix) {
         StorageKeys.requireValidPrefix(prefix);
-        // A folder "a/" and a sibling "a0" interleave in key order, so collect into a sorted set.
+        // Many keys collapse into one folder entry; a sorted set deduplicates them in list order.
         TreeSet<String> children = new TreeSet<>(StorageKeys::compare);
         for (String key : entries.tailMap(prefix, true).keySet()) {
             if (!key.startsWith(prefix)) {

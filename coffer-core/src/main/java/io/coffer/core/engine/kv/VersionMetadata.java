@@ -19,9 +19,13 @@ public record VersionMetadata(long version, Instant createdTime, Instant deletio
         Objects.requireNonNull(createdTime, "createdTime");
     }
 
-    /** Whether the version counts as soft-deleted at {@code now}: a deletion time strictly before it. */
+    /**
+     * Whether the version counts as soft-deleted at {@code now}: a deletion time not after it. (Vault
+     * asks for strictly before; with a microsecond clock a read in the same tick as the delete would
+     * then still see the data, so the boundary counts as deleted here.)
+     */
     public boolean isDeletedAt(Instant now) {
-        return deletionTime != null && deletionTime.isBefore(now);
+        return deletionTime != null && !deletionTime.isAfter(now);
     }
 
     /** Whether the version's data can be read at {@code now}: neither deleted nor destroyed. */

@@ -1,9 +1,11 @@
 package io.coffer.core.engine.kv;
 
 import static io.coffer.core.engine.kv.KvHarness.data;
+import static io.coffer.core.engine.kv.KvHarness.failure;
 import static io.coffer.core.engine.kv.KvHarness.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.Response;
 import java.util.Map;
@@ -56,5 +58,20 @@ class InvalidPathsTest {
     void read_mountRoot_is404WithGetWarning() {
         assertThat(h.read("").warnings()).containsExactly(invalid("get"));
         assertThat(h.list("").warnings()).containsExactly(invalid("list"));
+    }
+
+    @Test
+    void list_underVersionPaths_isUnsupportedAsInVault() {
+        // Vault's delete/undelete/destroy/subkeys patterns match "<verb>/app/" but serve no LIST: 405.
+        for (String path : new String[] {"delete/app/", "undelete/app/", "destroy/app/", "subkeys/app/"}) {
+            assertThat(failure(() -> h.list(path)).kind()).as(path).isEqualTo(CofferException.Kind.UNSUPPORTED_OPERATION);
+        }
+    }
+
+    @Test
+    void routes_catchAllIsLast() {
+        java.util.List<io.coffer.core.engine.PathRoute> routes = h.engine.routes();
+        assertThat(routes.get(routes.size() - 1).pattern().pattern()).isEqualTo("(?s).*");
+        assertThat(routes).allSatisfy(r -> assertThat(r.synopsis()).isNotBlank());
     }
 }

@@ -330,6 +330,14 @@ class MetadataPathsTest {
     }
 
     @Test
+    void patch_deleteVersionAfter_appliesToNextWrite() {
+        h.put("app", "{}");
+        h.patch("metadata/app", "{\"delete_version_after\":\"2m\"}");
+        assertThat(data(h.put("app", "{}")).get("deletion_time")).isEqualTo("2026-03-22T02:26:06.945319214Z");
+        assertThat(metadata("app")).containsEntry("delete_version_after", "2m0s");
+    }
+
+    @Test
     void patch_missingKey_is404WithoutBody() {
         Response r = h.patch("metadata/nope", "{\"max_versions\":1}");
         assertThat(r.status()).isEqualTo(404);

@@ -6,6 +6,7 @@ import io.coffer.core.storage.InMemoryStorage;
 import io.coffer.core.storage.StorageBackend;
 import io.coffer.core.sys.ServerInfo;
 import io.coffer.server.config.ConfigException;
+import io.coffer.server.config.PemFiles;
 import io.coffer.server.config.ServerConfig;
 import io.coffer.server.http.HttpChannelInitializer;
 import io.netty.bootstrap.ServerBootstrap;
@@ -108,7 +109,9 @@ public final class CofferServer implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(SslContextBuilder.forServer(config.tlsCert().get().toFile(), config.tlsKey().get().toFile())
+            var chain = PemFiles.certificates(config.tlsCert().get());
+            var key = PemFiles.privateKey(config.tlsKey().get());
+            return Optional.of(SslContextBuilder.forServer(key, chain.toArray(new java.security.cert.X509Certificate[0]))
                     .protocols("TLSv1.3", "TLSv1.2")
                     .build());
         } catch (SSLException | IllegalArgumentException e) {

@@ -1,0 +1,635 @@
+package io.coffer.core.engine.kv;
+
+import io.coffer.core.barrier.SecureStorage;
+import io.coffer.core.engine.kv.StoredDocs.ConfigDoc;
+import io.coffer.core.engine.kv.StoredDocs.DataDoc;
+import io.coffer.core.engine.kv.StoredDocs.MetadataDoc;
+import io.coffer.core.engine.kv.StoredDocs.VersionDoc;
+import io.coffer.core.error.CofferException;
+import io.coffer.core.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Versioned key/value secrets over a storage view: the domain of the KV version 2 engine, with
+ * Vault's rules, for any front door to call.
+ *
+ * <p>Keys are paths of non-empty segments separated by {@code /} ({@code app/db}); a segment may not
+ * be {@code .} or {@code ..}. A key may be both a secret and a folder of other keys.
+ *
+ * <p>Thread-safe. Every change to one key happens under that key's lock (striped by hash), so
+ * check-and-set is linearizable; the mount configuration has a lock of its own. Reads take no lock:
+ * they read the key's metadata and then the version's data, retrying when a concurrent change
+ * removed the data in between.
+ *
+ * <p>Failures are {@link CofferException}s whose messages never contain secret data:
+ * {@code INVALID_REQUEST} for a bad key or a rule broken (check-and-set failures are
+ * {@link CasException}s), {@code INTERNAL} for corrupt storage.
+ */
+public final class KvStore {
+
+    static final String CONFIG_KEY = "config";
+    static final String METADATA_PREFIX = "metadata/";
+    static final String VERSIONS_PREFIX = "versions/";
+
+    private static final int LOCK_STRIPES = 256;
+    private static final int READ_ATTEMPTS = 3;
+
+    private final SecureStorage storage;
+    private final Clock clock;
+    private final ReentrantLock[] keyLocks = new ReentrantLock[LOCK_STRIPES];
+    private final ReentrantLock configLock = new ReentrantLock();
+
+    public KvStore(SecureStorage storage) {
+        this(storage, Clock.systemUTC());
+    }
+
+    /** A store whose timestamps come from {@code clock}. */
+    public KvStore(SecureStorage storage, Clock clock) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            keyLocks[i] = new ReentrantLock();
+        }
+    }
+
+    // ---------------------------------------------------------------- configuration
+
+    /** The mount configuration; {@link KvConfig#DEFAULT} until one is written. */
+    public KvConfig config() {
+        return loadConfig().view();
+    }
+
+    /** Applies {@code update} and returns the result. An empty update changes (and writes) nothing. */
+    public KvConfig updateConfig(ConfigUpdate update) {
+        if (update.maxVersions() != null && update.maxVersions() < 0) {
+            throw CofferException.invalid("max_versions must not be negative");
+        }
+        if (update.isEmpty()) {
+            return config();
+        }
+        configLock.lock();
+        try {
+            ConfigDoc doc = loadConfig();
+            if (update.maxVersions() != null) {
+                doc.maxVersions = update.maxVersions();
+            }
+            if (update.casRequired() != null) {
+                doc.casRequired = update.casRequired();
+            }
+            if (update.deleteVersionAfterSeconds() != null) {
+                long dva = update.deleteVersionAfterSeconds();
+                doc.deleteVersionAfterSeconds = dva < 0 ? KvConfig.DELETE_VERSION_AFTER_DISABLED : dva;
+            }
+            storage.put(CONFIG_KEY, Json.write(doc));
+            return doc.view();
+        } finally {
+            configLock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** The key's metadata; empty when the key does not exist. */
+    public Optional<KeyMetadata> readMetadata(String key) {
+        MetadataDoc doc = loadMetadata(checkedKey(key));
+        return doc == null ? Optional.empty() : Optional.of(doc.view());
+    }
+
+    /**
+     * Version {@code version} of the key, or its current version when {@code version} is 0 or less.
+     * Empty when the key or that version does not exist (never written, or pruned); a deleted or
+     * destroyed version is returned with {@code data == null}.
+     */
+    public Optional<VersionRead> readVersion(String key, long version) {
+        String k = checkedKey(key);
+        return readLive(k, version, (vm, custom, data) -> new VersionRead(vm, custom, data));
+    }
+
+    /**
+     * The structure of a version's data with the values removed ({@link JsonValues#subkeys}), down to
+     * {@code depth} levels (0: all). Version selection and absence as in {@link #readVersion}.
+     */
+    public Optional<SubkeysRead> subkeys(String key, long version, long depth) {
+        String k = checkedKey(key);
+        return readLive(k, version, (vm, custom, data) ->
+                new SubkeysRead(vm, custom, data == null ? null : JsonValues.subkeys(data, depth)));
+    }
+
+    /**
+     * The direct children of {@code folder} ({@code ""} for the root, otherwise ending with {@code /}):
+     * key names, and folder names ending with {@code /}, in storage list order. With
+     * {@code excludeDeleted}, keys whose current version carries a deletion time are left out.
+     */
+    public List<String> listKeys(String folder, boolean excludeDeleted) {
+        if (!folder.isEmpty()) {
+            if (!folder.endsWith("/")) {
+                throw CofferException.invalid("a folder to list must end with '/'");
+            }
+            checkedKey(folder.substring(0, folder.length() - 1));
+        }
+        List<String> names = storage.list(METADATA_PREFIX + folder);
+        if (!excludeDeleted) {
+            return names;
+        }
+        List<String> kept = new ArrayList<>(names.size());
+        for (String name : names) {
+            if (!name.endsWith("/")) {
+                MetadataDoc doc = loadMetadata(folder + name);
+                if (doc != null) {
+                    VersionDoc current = doc.versions.get(doc.currentVersion);
+                    if (current != null && current.deletionTime != null) {
+                        continue;
+                    }
+                }
+            }
+            kept.add(name);
+        }
+        return List.copyOf(kept);
+    }
+
+    // ---------------------------------------------------------------- writes of data
+
+    /**
+     * Writes {@code data} as a new version. With {@code cas}, the write happens only if the key's
+     * current version is {@code cas} (0: only if the key has no version); without it, only if
+     * neither the mount nor the key requires check-and-set. Prunes the oldest versions beyond
+     * max_versions. The data is stored with its object keys sorted, as Vault returns them.
+     *
+     * @throws CasException when check-and-set refuses the write
+     */
+    public WriteResult write(String key, Map<String, Object> data, OptionalLong cas) {
+        String k = checkedKey(key);
+        Map<String, Object> canonical = canonicalData(data);
+        KvConfig config = config();
+        return withKeyLock(k, () -> {
+            MetadataDoc meta = loadMetadata(k);
+            if (meta == null) {
+                meta = new MetadataDoc(k);
+            }
+            checkCas(cas, config, meta);
+            return appendVersion(k, meta, canonical, config);
+        });
+    }
+
+    /**
+     * Applies {@code mergePatch} (RFC 7396: {@code null} removes a member) to the data of the key's
+     * current version and writes the result as a new version, with check-and-set as in
+     * {@link #write}. Nothing is written unless the current version is live.
+     *
+     * @throws CasException when check-and-set refuses the write
+     */
+    public PatchResult patch(String key, Map<String, Object> mergePatch, OptionalLong cas) {
+        String k = checkedKey(key);
+        Objects.requireNonNull(mergePatch, "mergePatch");
+        KvConfig config = config();
+        return withKeyLock(k, () -> {
+            MetadataDoc meta = loadMetadata(k);
+            if (meta == null) {
+                return new PatchResult.NoKey();
+            }
+            checkCas(cas, config, meta);
+            VersionDoc current = meta.versions.get(meta.currentVersion);
+            if (current == null) {
+                return new PatchResult.NoKey();
+            }
+            VersionMetadata vm = current.view(meta.currentVersion);
+            if (!vm.isLiveAt(clock.instant())) {
+                return new PatchResult.NotLive(vm, meta.custom());
+            }
+            Map<String, Object> existing = loadData(k, meta.currentVersion)
+                    .orElseThrow(() -> CofferException.internal("data of the current version is missing", null));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> merged = (Map<String, Object>) JsonValues.mergePatch(existing, mergePatch);
+            return new PatchResult.Written(appendVersion(k, meta, merged, config));
+        });
+    }
+
+    /**
+     * Soft-deletes the key's current version, unless it is already deleted or destroyed.
+     *
+     * @return whether a version was deleted
+     */
+    public boolean deleteLatest(String key) {
+        String k = checkedKey(key);
+        return withKeyLock(k, () -> {
+            MetadataDoc meta = loadMetadata(k);
+            if (meta == null) {
+                return false;
+            }
+            VersionDoc current = meta.versions.get(meta.currentVersion);
+            Instant now = clock.instant();
+            if (current == null || current.destroyed || current.view(meta.currentVersion).isDeletedAt(now)) {
+                return false;
+            }
+            current.deletionTime = GoTime.format(now);
+            saveMetadata(meta);
+            return true;
+        });
+    }
+
+    /**
+     * Soft-deletes the given versions; versions that do not exist, are destroyed or already deleted
+     * are skipped. A pending deletion time (delete_version_after) is brought forward to now.
+     */
+    public void softDelete(String key, Collection<Long> versions) {
+        String k = checkedKey(key);
+        withKeyLock(k, () -> {
+            MetadataDoc meta = loadMetadata(k);
+            if (meta == null) {
+                return null;
+            }
+            Instant now = clock.instant();
+            boolean changed = false;
+            for (long n : versions) {
+                VersionDoc v = meta.versions.get(n);
+                if (v == null || v.destroyed || v.view(n).isDeletedAt(now)) {
+                    continue;
+                }
+                v.deletionTime = GoTime.format(now);
+                changed = true;
+            }
+            if (changed) {
+                saveMetadata(meta);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Restores the given soft-deleted versions; destroyed or missing versions are skipped. As in
+     * Vault, each restored version gets a fresh deletion time when delete_version_after applies.
+     */
+    public void undelete(String key, Collection<Long> versions) {
+        String k = checkedKey(key);
+        KvConfig config = config();
+        withKeyLock(k, () -> {
+            MetadataDoc meta = loadMetadata(k);
+            if (meta == null) {
+                return null;
+            }
+            boolean changed = false;
+            for (long n : versions) {
+                VersionDoc v = meta.versions.get(n);
+                if (v == null || v.destroyed) {
+                    continue;
+                }
+                Instant deletion = deletionTime(clock.instant(), config, meta);
+                v.deletionTime = deletion == null ? null : GoTime.format(deletion);
+                changed = true;
+            }
+            if (changed) {
+                saveMetadata(meta);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Destroys the given versions: marks them destroyed and removes their data for good. Missing or
+     * already destroyed versions are skipped.
+     */
+    public void destroy(String key, Collection<Long> versions) {
+        String k = checkedKey(key);
+        withKeyLock(k, () -> {
+            MetadataDoc meta = loadMetadata(k);
+            if (meta == null) {
+                return null;
+            }
+            List<Long> erase = new ArrayList<>();
+            for (long n : new TreeSet<>(versions)) {
+                VersionDoc v = meta.versions.get(n);
+                if (v == null) {
+                    continue;
+                }
+                v.destroyed = true;
+                erase.add(n);
+            }
+            if (erase.isEmpty()) {
+                return null;
+            }
+            // Metadata first: a reader that still sees the version live retries when the data is gone.
+            saveMetadata(meta);
+            String prefix = versionsPrefix(k);
+            for (long n : erase) {
+                storage.delete(prefix + n);
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- key metadata
+
+    /**
+     * Writes the key's settings, creating the key (with no version) when it does not exist. An
+     * empty update does nothing at all, as in Vault.
+     */
+    public void writeMetadata(String key, MetadataUpdate update) {
+        String k = checkedKey(key);
+        if (update.isEmpty()) {
+            return;
+        }
+        checkSettings(update.maxVersions(), update.deleteVersionAfterSeconds());
+        TreeMap<String, String> custom = null;
+        if (update.customMetadata() != null) {
+            CustomMetadata.validate(update.customMetadata());
+            custom = CustomMetadata.newMap();
+            custom.putAll(update.customMetadata());
+        }
+        TreeMap<String, String> newCustom = custom;
+        withKeyLock(k, () -> {
+            MetadataDoc meta = loadMetadata(k);
+            if (meta == null) {
+                meta = new MetadataDoc(k);
+                String now = GoTime.format(clock.instant());
+                meta.createdTime = now;
+                meta.updatedTime = now;
+            }
+            if (update.maxVersions() != null) {
+                meta.maxVersions = update.maxVersions();
+            }
+            if (update.casRequired() != null) {
+                meta.casRequired = update.casRequired();
+            }
+            if (update.deleteVersionAfterSeconds() != null) {
+                meta.deleteVersionAfterSeconds = update.deleteVersionAfterSeconds();
+            }
+            if (newCustom != null) {
+                meta.customMetadata = newCustom.isEmpty() ? null : newCustom;
+            }
+            saveMetadata(meta);
+            return null;
+        });
+    }
+
+    /**
+     * Changes some of the key's settings.
+     *
+     * @return false when the key does not exist (nothing is created)
+     */
+    public boolean patchMetadata(String key, MetadataPatch patch) {
+        String k = checkedKey(key);
+        checkSettings(patch.maxVersions(), patch.deleteVersionAfterSeconds());
+        if (patch.customMetadataChanges() != null) {
+            Map<String, String> given = new TreeMap<>(JsonValues.KEY_ORDER);
+            patch.customMetadataChanges().forEach((name, value) -> {
+                if (value != null) {
+                    given.put(name, value);
+                }
+            });
+            CustomMetadata.validate(given);
+        }
+        return withKeyLock(k, () -> {
+            MetadataDoc meta = loadMetadata(k);
+            if (meta == null) {
+                return false;
+            }
+            if (patch.maxVersions() != null) {
+                meta.maxVersions = patch.maxVersions();
+            }
+            if (patch.casRequired() != null) {
+                meta.casRequired = patch.casRequired();
+            }
+            if (patch.deleteVersionAfterSeconds() != null) {
+                meta.deleteVersionAfterSeconds = patch.deleteVersionAfterSeconds();
+            }
+            if (patch.clearCustomMetadata() || patch.customMetadataChanges() != null) {
+                TreeMap<String, String> custom = patch.clearCustomMetadata() ? CustomMetadata.newMap() : meta.custom();
+                if (patch.customMetadataChanges() != null) {
+                    patch.customMetadataChanges().forEach((name, value) -> {
+                        if (value == null) {
+                            custom.remove(name);
+                        } else {
+                            custom.put(name, value);
+                        }
+                    });
+                }
+                // The merged result must still be one that a full write would accept (64 keys at most).
+                CustomMetadata.validate(custom);
+                meta.customMetadata = custom.isEmpty() ? null : custom;
+            }
+            saveMetadata(meta);
+            return true;
+        });
+    }
+
+    /** Removes the key: every version's data, then its metadata. A missing key is no error. */
+    public void deleteMetadataAndAllVersions(String key) {
+        String k = checkedKey(key);
+        withKeyLock(k, () -> {
+            MetadataDoc meta = loadMetadata(k);
+            String prefix = versionsPrefix(k);
+            // Whatever is stored under the key's version folder goes, including leftovers of a write
+            // that failed before its metadata was saved.
+            TreeSet<Long> numbers = new TreeSet<>();
+            if (meta != null) {
+                numbers.addAll(meta.versions.keySet());
+            }
+            for (String name : storage.list(prefix)) {
+                if (!name.endsWith("/")) {
+                    storage.delete(prefix + name);
+                }
+            }
+            for (long n : numbers) {
+                storage.delete(prefix + n);
+            }
+            if (meta != null) {
+                storage.delete(METADATA_PREFIX + k);
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    @FunctionalInterface
+    private interface ReadMapper<T> {
+        T map(VersionMetadata version, Map<String, String> customMetadata, Map<String, Object> data);
+    }
+
+    private <T> Optional<T> readLive(String k, long version, ReadMapper<T> mapper) {
+        for (int attempt = 1; ; attempt++) {
+            MetadataDoc meta = loadMetadata(k);
+            if (meta == null) {
+                return Optional.empty();
+            }
+            long n = version > 0 ? version : meta.currentVersion;
+            VersionDoc v = meta.versions.get(n);
+            if (v == null) {
+                return Optional.empty();
+            }
+            VersionMetadata vm = v.view(n);
+            if (!vm.isLiveAt(clock.instant())) {
+                return Optional.of(mapper.map(vm, meta.custom(), null));
+            }
+            Optional<Map<String, Object>> data = loadData(k, n);
+            if (data.isPresent()) {
+                return Optional.of(mapper.map(vm, meta.custom(), data.get()));
+            }
+            // Destroyed, pruned or deleted with its key between the two reads: look again.
+            if (attempt == READ_ATTEMPTS) {
+                throw CofferException.internal("data of a live version is missing", null);
+            }
+        }
+    }
+
+    private WriteResult appendVersion(String k, MetadataDoc meta, Map<String, Object> data, KvConfig config) {
+        Instant now = clock.instant();
+        long number = meta.currentVersion + 1;
+        Instant deletion = deletionTime(now, config, meta);
+        String prefix = versionsPrefix(k);
+        storage.put(prefix + number, Json.write(new DataDoc(now, data)));
+
+        VersionDoc v = new VersionDoc(now, deletion);
+        meta.currentVersion = number;
+        meta.versions.put(number, v);
+        meta.updatedTime = v.createdTime;
+        if (meta.createdTime == null) {
+            meta.createdTime = v.createdTime;
+        }
+        // Vault's sliding window: oldest_version stays 0 until the first version is pruned.
+        long max = config.effectiveMaxVersions(meta.maxVersions);
+        List<Long> pruned = new ArrayList<>();
+        if (meta.currentVersion - meta.oldestVersion >= max) {
+            long newestToPrune = meta.currentVersion - max;
+            for (long n = meta.oldestVersion; n <= newestToPrune; n++) {
+                meta.versions.remove(n);
+                if (n > 0) {
+                    pruned.add(n);
+                }
+            }
+            meta.oldestVersion = newestToPrune + 1;
+        }
+        saveMetadata(meta);
+        for (long n : pruned) {
+            storage.delete(prefix + n);
+        }
+        return new WriteResult(v.view(number), meta.custom());
+    }
+
+    /** When a version created at {@code created} is to be deleted, or null: Vault's rule. */
+    private static Instant deletionTime(Instant created, KvConfig config, MetadataDoc meta) {
+        if (config.deleteVersionAfterDisabled()) {
+            return null;
+        }
+        long mount = config.deleteVersionAfterSeconds();
+        long key = meta.deleteVersionAfterSeconds;
+        if (mount == 0 && key == 0) {
+            return null;
+        }
+        long min = key;
+        if ((mount != 0 && mount < min) || min == 0) {
+            min = mount;
+        }
+        return created.plusSeconds(min);
+    }
+
+    private static void checkCas(OptionalLong cas, KvConfig config, MetadataDoc meta) {
+        if (cas.isPresent()) {
+            if (cas.getAsLong() != meta.currentVersion) {
+                throw CasException.mismatch();
+            }
+        } else if (config.casRequired() || meta.casRequired) {
+            throw CasException.required();
+        }
+    }
+
+    private static void checkSettings(Integer maxVersions, Long deleteVersionAfterSeconds) {
+        if (maxVersions != null && maxVersions < 0) {
+            throw CofferException.invalid("max_versions must not be negative");
+        }
+        if (deleteVersionAfterSeconds != null && deleteVersionAfterSeconds < 0) {
+            throw CofferException.invalid("delete_version_after must not be negative");
+        }
+    }
+
+    private static Map<String, Object> canonicalData(Map<String, Object> data) {
+        Objects.requireNonNull(data, "data");
+        try {
+            return JsonValues.canonicalObject(data);
+        } catch (IllegalArgumentException e) {
+            throw CofferException.invalid(e.getMessage());
+        }
+    }
+
+    private <T> T withKeyLock(String k, Supplier<T> action) {
+        ReentrantLock lock = keyLocks[stripe(k)];
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static int stripe(String k) {
+        int h = k.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        return h & (LOCK_STRIPES - 1);
+    }
+
+    private ConfigDoc loadConfig() {
+        return storage.get(CONFIG_KEY).map(b -> Json.read(b, ConfigDoc.class)).orElseGet(ConfigDoc::new);
+    }
+
+    private MetadataDoc loadMetadata(String k) {
+        return storage.get(METADATA_PREFIX + k).map(b -> Json.read(b, MetadataDoc.class)).orElse(null);
+    }
+
+    private void saveMetadata(MetadataDoc meta) {
+        storage.put(METADATA_PREFIX + meta.key, Json.write(meta));
+    }
+
+    private Optional<Map<String, Object>> loadData(String k, long n) {
+        return storage.get(versionsPrefix(k) + n).map(b -> {
+            DataDoc doc = Json.read(b, DataDoc.class);
+            if (doc.data == null) {
+                throw CofferException.internal("stored version has no data", null);
+            }
+            return doc.data;
+        });
+    }
+
+    /** {@code versions/<sha256 hex of key>/}: hashing keeps any key name out of the version layout. */
+    private static String versionsPrefix(String k) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(k.getBytes(StandardCharsets.UTF_8));
+            return VERSIONS_PREFIX + HexFormat.of().formatHex(digest) + "/";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Checks the key rules; messages say what is wrong without echoing the key. */
+    static String checkedKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw CofferException.invalid("missing path");
+        }
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty()) {
+                throw CofferException.invalid("invalid path: it has an empty segment (a leading, trailing or double '/')");
+            }
+            if (segment.equals(".") || segment.equals("..")) {
+                throw CofferException.invalid("invalid path: segments '.' and '..' are not allowed");
+            }
+        }
+        return key;
+    }
+}

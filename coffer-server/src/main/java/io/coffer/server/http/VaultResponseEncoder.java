@@ -46,7 +46,7 @@ final class VaultResponseEncoder {
         body.put("wrap_info", null);
         body.put("warnings", response.warnings().isEmpty() ? null : List.copyOf(response.warnings()));
         body.put("auth", response.auth().orElse(null));
-        body.put("mount_type", "");
+        body.put("mount_type", response.mountType());
         if (response.copiesDataToTopLevel()) {
             response.data().ifPresent(d -> d.forEach(body::putIfAbsent));
         }

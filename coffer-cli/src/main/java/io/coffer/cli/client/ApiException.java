@@ -26,7 +26,6 @@ public final class ApiException extends ClientException {
     private final String url;
     private final int statusCode;
     private final List<String> errors;
-    private final transient ApiResponse response;
 
     ApiException(String method, String url, ApiResponse response) {
         super(describe(method, url, response));
@@ -34,7 +33,6 @@ public final class ApiException extends ClientException {
         this.url = url;
         this.statusCode = response.statusCode();
         this.errors = response.errors();
-        this.response = response;
     }
 
     public String method() {
@@ -52,11 +50,6 @@ public final class ApiException extends ClientException {
     /** The server's error strings, in order; empty when the body held none. */
     public List<String> errors() {
         return errors;
-    }
-
-    /** The whole answer, for callers that still want to show warnings or data from it. */
-    public ApiResponse response() {
-        return response;
     }
 
     private static String describe(String method, String url, ApiResponse response) {

@@ -14,10 +14,6 @@ import java.util.Optional;
  */
 public record ApiResponse(int statusCode, Map<String, Object> body, String rawBody) {
 
-    public boolean isSuccess() {
-        return statusCode >= 200 && statusCode < 300;
-    }
-
     /** True when the body is Vault's error shape, {@code {"errors": [...]}}. */
     public boolean hasErrorList() {
         return body != null && body.get("errors") instanceof List<?>;

@@ -44,10 +44,6 @@ public final class CofferClient implements AutoCloseable {
                 .build();
     }
 
-    public ClientSettings settings() {
-        return settings;
-    }
-
     /** GET, for reads. */
     public Optional<Secret> get(String path) {
         return get(path, Map.of());

@@ -1,6 +1,5 @@
 package io.coffer.cli.client;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,14 +66,5 @@ public final class Secret {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> objectAt(Map<String, Object> map, String key) {
         return map != null && map.get(key) instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
-    }
-
-    /** {@code map[key]} as a long, when it is an integral number. */
-    public static Long longAt(Map<String, Object> map, String key) {
-        Object value = map == null ? null : map.get(key);
-        if (value instanceof BigDecimal d) {
-            return d.longValue();
-        }
-        return value instanceof Number n ? n.longValue() : null;
     }
 }

@@ -9,7 +9,6 @@ import io.coffer.cli.output.Table;
 import io.coffer.cli.output.TextWrap;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where a command's results go: stdout for results, stderr for errors and warnings, in the format
@@ -47,11 +46,6 @@ public final class CommandOutput {
         texts.forEach(out::println);
     }
 
-    /** A paragraph on stdout, wrapped like the vault CLI's advisory text. */
-    public void paragraph(String text) {
-        out.println(TextWrap.wrap(text));
-    }
-
     /** A message on stderr. */
     public void error(String text) {
         err.println(text);
@@ -79,15 +73,6 @@ public final class CommandOutput {
             printIfAny(SecretTables.of(secret));
         } else {
             out.println(JsonOutput.pretty(secret.envelope()));
-        }
-    }
-
-    /** A map as a Key/Value table, or as JSON. */
-    public void map(Map<String, ?> data) {
-        if (isTable()) {
-            printIfAny(SecretTables.of(data));
-        } else {
-            out.println(JsonOutput.pretty(data));
         }
     }
 

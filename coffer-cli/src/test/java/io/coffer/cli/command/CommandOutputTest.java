@@ -9,7 +9,6 @@ import io.coffer.cli.testing.FakeTerminal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CommandOutputTest {
@@ -63,11 +62,5 @@ class CommandOutputTest {
         out.getBuffer().setLength(0);
         output(OutputFormat.JSON, FakeTerminal.none()).keys(List.of("b", "a/"));
         assertThat(out.toString()).isEqualTo("[\n  \"b\",\n  \"a/\"\n]" + System.lineSeparator());
-    }
-
-    @Test
-    void emptyMapsPrintNothingAsTables() {
-        output(OutputFormat.TABLE, FakeTerminal.none()).map(Map.of());
-        assertThat(out.toString()).isEmpty();
     }
 }

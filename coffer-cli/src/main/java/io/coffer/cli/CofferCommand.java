@@ -3,6 +3,7 @@ package io.coffer.cli;
 import io.coffer.cli.command.CliRuntime;
 import io.coffer.cli.command.ExitCodes;
 import io.coffer.cli.command.RuntimeInjectingFactory;
+import io.coffer.cli.kv.KvCommand;
 import io.coffer.cli.operator.OperatorCommand;
 import io.coffer.cli.server.ServerCommand;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = CofferVersionProvider.class,
         description = "A secrets manager that speaks the Vault HTTP API.",
-        subcommands = {ServerCommand.class, OperatorCommand.class, VersionCommand.class})
+        subcommands = {ServerCommand.class, OperatorCommand.class, KvCommand.class, VersionCommand.class})
 public final class CofferCommand implements Callable<Integer> {
 
     @Spec
@@ -32,7 +33,7 @@ public final class CofferCommand implements Callable<Integer> {
     /** A command line over {@code runtime}, writing to the process's stdout and stderr. */
     public static CommandLine newCommandLine(CliRuntime runtime) {
         CommandLine commandLine = new CommandLine(new CofferCommand(), new RuntimeInjectingFactory(runtime));
-        // Vault reads "@file" arguments itself (kv put's data files); they are not files of more arguments.
+        // Vault treats "@data.json" as a data file for kv put, not as a file of more arguments.
         commandLine.setExpandAtFiles(false);
         // Go's flag package has no clustered short options; "-nx" must not mean "-n -x".
         commandLine.setPosixClusteredShortOptionsAllowed(false);

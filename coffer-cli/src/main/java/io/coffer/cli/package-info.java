@@ -1,6 +1,6 @@
 /**
- * The {@code coffer} executable: {@link io.coffer.cli.CofferCommand} wires the {@code server}
- * and {@code operator} command trees into one picocli command line, configured to parse
+ * The {@code coffer} executable: {@link io.coffer.cli.CofferCommand} wires the {@code server},
+ * {@code operator} and {@code kv} command trees into one picocli command line, configured to parse
  * like the vault CLI (single-dash long flags, no {@code @file} expansion, exit code 1 for usage
  * errors), and {@link io.coffer.cli.CofferVersionProvider} reports the build's version.
  *

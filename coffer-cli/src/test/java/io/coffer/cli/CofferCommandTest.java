@@ -27,14 +27,14 @@ class CofferCommandTest {
     void helpExitsZero() {
         Result result = CliRun.withoutServer().run("--help");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("server").contains("operator");
+        assertThat(result.out()).contains("server").contains("operator").contains("kv");
     }
 
     @Test
     void subcommandHelpTakesVaultsSpelling() {
-        Result result = CliRun.withoutServer().run("operator", "status", "-help");
+        Result result = CliRun.withoutServer().run("kv", "get", "-help");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).startsWith("Usage: coffer operator status");
+        assertThat(result.out()).startsWith("Usage: coffer kv get");
     }
 
     @Test
@@ -46,16 +46,25 @@ class CofferCommandTest {
 
     @Test
     void groupsWithoutASubcommandAreUsageErrors() {
+        assertThat(CliRun.withoutServer().run("kv").exitCode()).isEqualTo(1);
         assertThat(CliRun.withoutServer().run("operator").exitCode()).isEqualTo(1);
+        assertThat(CliRun.withoutServer().run("kv", "metadata").exitCode()).isEqualTo(1);
     }
 
     @Test
     void unknownFlagsAndCommandsExitOneAsInVault() {
-        Result flag = CliRun.withoutServer().run("operator", "status", "-bogus");
+        Result flag = CliRun.withoutServer().run("kv", "get", "-bogus", "secret/foo");
         assertThat(flag.exitCode()).isEqualTo(1);
         assertThat(flag.err()).startsWith("Unknown option: '-bogus'");
 
         assertThat(CliRun.withoutServer().run("nope").exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void atFilesAreNotExpanded() {
+        // "@data.json" is kv put's data file syntax; picocli must not read it as more arguments.
+        Result result = CliRun.withoutServer().run("kv", "get", "@missing-file");
+        assertThat(result.err()).doesNotContain("missing-file (No such file");
     }
 
     @Test

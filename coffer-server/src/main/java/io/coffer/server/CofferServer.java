@@ -67,7 +67,13 @@ public final class CofferServer implements AutoCloseable {
      */
     public static CofferServer start(ServerConfig config, Function<ServerConfig, StorageBackend> storageFactory) {
         Optional<SslContext> tls = tlsContext(config);
-        StorageBackend storage = config.dev() ? new InMemoryStorage() : storageFactory.apply(config);
+        StorageBackend storage;
+        try {
+            storage = config.dev() ? new InMemoryStorage() : storageFactory.apply(config);
+        } catch (RuntimeException e) {
+            throw new ConfigException("cannot open storage in " + config.dataDir().map(Object::toString).orElse("memory")
+                    + ": " + e.getMessage() + "; check that the directory is writable by this user", e);
+        }
         String storageType = config.dev() ? "inmem" : "sqlite";
         CofferNode node = NodeFactory.create(storage, new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType));
         Optional<DevCredentials> dev = config.dev() ? Optional.of(node.startDev(config.devRootToken())) : Optional.empty();

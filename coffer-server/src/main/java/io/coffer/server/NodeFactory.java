@@ -1,5 +1,6 @@
 package io.coffer.server;
 
+import io.coffer.core.engine.kv.KvEngineFactory;
 import io.coffer.core.node.CofferNode;
 import io.coffer.core.storage.StorageBackend;
 import io.coffer.core.sys.ServerInfo;
@@ -13,6 +14,7 @@ final class NodeFactory {
     static CofferNode create(StorageBackend storage, ServerInfo info) {
         return CofferNode.builder(storage)
                 .info(info)
+                .engine(new KvEngineFactory())
                 .build();
     }
 }

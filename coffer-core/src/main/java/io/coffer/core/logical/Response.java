@@ -20,6 +20,7 @@ public final class Response {
     private Map<String, Object> auth;
     private int status;
     private boolean copyDataToTopLevel;
+    private String mountType = "";
 
     private Response(Map<String, Object> data, Map<String, Object> rawBody) {
         this.data = data;
@@ -84,6 +85,17 @@ public final class Response {
     /** An explicit HTTP status, or 0 to let the adapter choose (200, or 204 when empty). */
     public int status() {
         return status;
+    }
+
+    /** Records the type of the mount that answered ({@code kv}, {@code system}); set by the router. */
+    public Response withMountType(String type) {
+        this.mountType = type;
+        return this;
+    }
+
+    /** The type of the mount that answered, empty when none did. */
+    public String mountType() {
+        return mountType;
     }
 
     public boolean copiesDataToTopLevel() {

@@ -53,7 +53,8 @@ public final class Router {
             if (handler == null) {
                 throw new CofferException(CofferException.Kind.UNSUPPORTED_OPERATION, "unsupported operation");
             }
-            return handler.handle(new EngineRequest(request, relativePath, groups(route.pattern(), m), mount, storage));
+            return handler.handle(new EngineRequest(request, relativePath, groups(route.pattern(), m), mount, storage))
+                    .withMountType(mount.type());
         }
         throw CofferException.notFound("unsupported path");
     }

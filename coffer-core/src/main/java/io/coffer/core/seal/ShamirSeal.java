@@ -84,6 +84,7 @@ public final class ShamirSeal {
         if (isInitialized()) {
             throw new CofferException(CofferException.Kind.CONFLICT, "Vault is already initialized");
         }
+        refuseLeftoversOfInterruptedInit();
         byte[] unsealKey = AesGcm.newKey();
         byte[] rootKey = AesGcm.newKey();
         try {
@@ -105,6 +106,19 @@ public final class ShamirSeal {
         } finally {
             Arrays.fill(unsealKey, (byte) 0);
             Arrays.fill(rootKey, (byte) 0);
+        }
+    }
+
+    /**
+     * Shares are handed out only after the seal config is written, last. Storage that holds data
+     * but no seal config is an init that died half way: nobody can ever unseal it. Erasing it here
+     * could also erase a damaged but recoverable store, so refuse and let the operator decide.
+     */
+    private void refuseLeftoversOfInterruptedInit() {
+        if (!physical.list("").isEmpty()) {
+            throw new CofferException(CofferException.Kind.CONFLICT, "storage holds data from an initialization that did not"
+                    + " finish (no seal configuration was written, so no unseal keys were handed out);"
+                    + " empty the data directory and initialize again");
         }
     }
 

@@ -75,6 +75,21 @@ class ShamirSealTest {
     }
 
     @Test
+    void initialize_refusesLeftoversOfAnInitThatDiedAndSaysWhatToDo() {
+        assertThatThrownBy(() -> seal.initialize(3, 2, () -> {
+            throw new IllegalStateException("crash during init");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(seal.isInitialized()).isFalse();
+
+        assertThatThrownBy(() -> seal.initialize(3, 2, () -> "t"))
+                .isInstanceOf(CofferException.class)
+                .hasMessageContaining("empty the data directory");
+        InMemoryStorage fresh = new InMemoryStorage();
+        ShamirSeal clean = new ShamirSeal(fresh, new AesGcmBarrier(fresh, Clock.systemUTC()));
+        assertThat(clean.initialize(3, 2, () -> "t").shares()).hasSize(3);
+    }
+
+    @Test
     void initialize_refusesSecondTime() {
         seal.initialize(1, 1, () -> "t");
         assertThatThrownBy(() -> seal.initialize(1, 1, () -> "t")).hasMessageContaining("already initialized");

@@ -30,9 +30,12 @@ final class VaultResponseEncoder {
             int status = response.status() == 0 ? 200 : response.status();
             return json(HttpResponseStatus.valueOf(status), response.rawBody().get());
         }
-        if (response.isEmpty() && response.status() == 0) {
-            return withCommonHeaders(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT,
-                    Unpooled.EMPTY_BUFFER));
+        if (response.isEmpty()) {
+            // Nothing to return: 204, or the handler's explicit status with an empty body (Vault's
+            // KV PATCH of a missing key answers a bare 404).
+            HttpResponseStatus status = response.status() == 0 ? HttpResponseStatus.NO_CONTENT
+                    : HttpResponseStatus.valueOf(response.status());
+            return withCommonHeaders(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("request_id", requestId);
@@ -43,7 +46,7 @@ final class VaultResponseEncoder {
         body.put("wrap_info", null);
         body.put("warnings", response.warnings().isEmpty() ? null : List.copyOf(response.warnings()));
         body.put("auth", response.auth().orElse(null));
-        body.put("mount_type", "");
+        body.put("mount_type", response.mountType());
         if (response.copiesDataToTopLevel()) {
             response.data().ifPresent(d -> d.forEach(body::putIfAbsent));
         }

@@ -1,0 +1,11 @@
+/**
+ * Plumbing shared by the client-side commands ({@code operator}, {@code kv}): the injectable
+ * {@link io.coffer.cli.command.CliRuntime} (environment, stdin, terminal), the picocli factory that
+ * hands it to commands, the common flags as mixins ({@code -address}, {@code -format}, ...), the
+ * {@link io.coffer.cli.command.ApiCommand} base that maps failures to the vault CLI's exit codes, and
+ * {@link io.coffer.cli.command.CommandOutput}, which writes tables or JSON to the command's writers.
+ *
+ * <p>Depends on picocli, {@link io.coffer.cli.client} and {@link io.coffer.cli.output}; never on a
+ * concrete command package.
+ */
+package io.coffer.cli.command;

@@ -1,0 +1,38 @@
+package io.coffer.cli.kv;
+
+import io.coffer.cli.client.CofferClient;
+import io.coffer.cli.command.Arguments;
+import io.coffer.cli.command.CliRuntime;
+import io.coffer.cli.command.CommandOutput;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code coffer kv undelete -versions=N,... PATH}. */
+@Command(name = "undelete", description = "Restore soft-deleted versions of a secret (KV v2).")
+final class KvUndeleteCommand extends KvSubcommand {
+
+    @Mixin
+    VersionsOption versionsOption;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "The secret: mount/path, or just path with -mount.")
+    List<String> arguments = new ArrayList<>();
+
+    KvUndeleteCommand(CliRuntime runtime) {
+        super(runtime);
+    }
+
+    @Override
+    protected int execute(CommandOutput output) {
+        Arguments.requireExactly(arguments, 1);
+        if (versionsOption.isEmpty()) {
+            throw VersionOperation.noVersions("undelete");
+        }
+        try (CofferClient client = connect()) {
+            return VersionOperation.run(output, client, target(client, arguments.get(0)), versionsOption, "undelete");
+        }
+    }
+}

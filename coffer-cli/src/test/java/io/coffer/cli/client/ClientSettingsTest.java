@@ -1,0 +1,149 @@
+package io.coffer.cli.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ClientSettingsTest {
+
+    private static ClientSettings resolve(Map<String, String> env) {
+        return ClientSettings.resolve(ClientOverrides.NONE, Environment.of(env));
+    }
+
+    @Nested
+    class Address {
+
+        @Test
+        void defaultsToVaultsDefault() {
+            assertThat(resolve(Map.of()).address()).isEqualTo(URI.create("https://127.0.0.1:8200"));
+        }
+
+        @Test
+        void vaultVariableIsTheFallback() {
+            assertThat(resolve(Map.of("VAULT_ADDR", "http://vault:8200")).address()).isEqualTo(URI.create("http://vault:8200"));
+        }
+
+        @Test
+        void cofferVariableWinsOverVaults() {
+            ClientSettings settings = resolve(Map.of("COFFER_ADDR", "http://coffer:8200", "VAULT_ADDR", "http://vault:8200"));
+            assertThat(settings.address()).isEqualTo(URI.create("http://coffer:8200"));
+        }
+
+        @Test
+        void flagWinsOverEverything() {
+            ClientSettings settings = ClientSettings.resolve(
+                    new ClientOverrides("http://flag:1", null, null, null),
+                    Environment.of(Map.of("COFFER_ADDR", "http://coffer:8200", "VAULT_ADDR", "http://vault:8200")));
+            assertThat(settings.address()).isEqualTo(URI.create("http://flag:1"));
+        }
+
+        @Test
+        void blankVariablesCountAsUnset() {
+            assertThat(resolve(Map.of("COFFER_ADDR", "  ", "VAULT_ADDR", "http://vault:8200")).address())
+                    .isEqualTo(URI.create("http://vault:8200"));
+        }
+
+        @Test
+        void trailingSlashesAreDropped() {
+            assertThat(resolve(Map.of("COFFER_ADDR", "http://coffer:8200//")).address()).isEqualTo(URI.create("http://coffer:8200"));
+        }
+
+        @Test
+        void onlyHttpAndHttpsAreAccepted() {
+            assertThatThrownBy(() -> resolve(Map.of("COFFER_ADDR", "ftp://coffer")))
+                    .isInstanceOf(ClientConfigurationException.class)
+                    .hasMessageContaining("invalid address \"ftp://coffer\"");
+            assertThatThrownBy(() -> resolve(Map.of("COFFER_ADDR", "coffer:8200")))
+                    .isInstanceOf(ClientConfigurationException.class);
+        }
+    }
+
+    @Nested
+    class Token {
+
+        @Test
+        void noneByDefault() {
+            assertThat(resolve(Map.of()).tokenIfAny()).isEmpty();
+        }
+
+        @Test
+        void cofferTokenWinsOverVaultToken() {
+            assertThat(resolve(Map.of("COFFER_TOKEN", "c-token", "VAULT_TOKEN", "v-token")).tokenIfAny()).contains("c-token");
+        }
+
+        @Test
+        void vaultTokenIsTheFallback() {
+            assertThat(resolve(Map.of("VAULT_TOKEN", "v-token")).tokenIfAny()).contains("v-token");
+        }
+
+        @Test
+        void neverShownInToString() {
+            String text = resolve(Map.of("COFFER_TOKEN", "s.very-secret")).toString();
+            assertThat(text).doesNotContain("very-secret").contains("token=<redacted>");
+        }
+    }
+
+    @Nested
+    class Tls {
+
+        @Test
+        void verifiesByDefault() {
+            ClientSettings settings = resolve(Map.of());
+            assertThat(settings.skipVerify()).isFalse();
+            assertThat(settings.caCertFile()).isNull();
+        }
+
+        @Test
+        void caCertFromEitherVariableCofferFirst() {
+            assertThat(resolve(Map.of("VAULT_CACERT", "/v.pem")).caCertFile()).isEqualTo(Path.of("/v.pem"));
+            assertThat(resolve(Map.of("COFFER_CACERT", "/c.pem", "VAULT_CACERT", "/v.pem")).caCertFile()).isEqualTo(Path.of("/c.pem"));
+        }
+
+        @Test
+        void skipVerifyReadsGoBooleans() {
+            assertThat(resolve(Map.of("VAULT_SKIP_VERIFY", "1")).skipVerify()).isTrue();
+            assertThat(resolve(Map.of("COFFER_SKIP_VERIFY", "false", "VAULT_SKIP_VERIFY", "true")).skipVerify()).isFalse();
+        }
+
+        @Test
+        void skipVerifyRejectsNonsense() {
+            assertThatThrownBy(() -> resolve(Map.of("COFFER_SKIP_VERIFY", "yes")))
+                    .isInstanceOf(ClientConfigurationException.class)
+                    .hasMessage("could not parse COFFER_SKIP_VERIFY");
+        }
+
+        @Test
+        void flagOverridesSkipVerifyVariable() {
+            ClientSettings settings = ClientSettings.resolve(new ClientOverrides(null, null, false, null),
+                    Environment.of(Map.of("VAULT_SKIP_VERIFY", "true")));
+            assertThat(settings.skipVerify()).isFalse();
+        }
+    }
+
+    @Nested
+    class Timeout {
+
+        @Test
+        void sixtySecondsByDefault() {
+            assertThat(resolve(Map.of()).requestTimeout()).isEqualTo(Duration.ofSeconds(60));
+        }
+
+        @Test
+        void readsDurationsAndBareSeconds() {
+            assertThat(resolve(Map.of("COFFER_CLIENT_TIMEOUT", "2m")).requestTimeout()).isEqualTo(Duration.ofMinutes(2));
+            assertThat(resolve(Map.of("VAULT_CLIENT_TIMEOUT", "45")).requestTimeout()).isEqualTo(Duration.ofSeconds(45));
+        }
+
+        @Test
+        void rejectsNonsenseAndNonPositive() {
+            assertThatThrownBy(() -> resolve(Map.of("COFFER_CLIENT_TIMEOUT", "soon"))).isInstanceOf(ClientConfigurationException.class);
+            assertThatThrownBy(() -> resolve(Map.of("COFFER_CLIENT_TIMEOUT", "0s"))).isInstanceOf(ClientConfigurationException.class);
+        }
+    }
+}

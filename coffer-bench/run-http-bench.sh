@@ -7,17 +7,23 @@
 #   ROUNDS=5 DURATION=30 coffer-bench/run-http-bench.sh
 #
 # Settings (environment):
-#   ROUNDS=3          alternating rounds (each: one nginx run, then one coffer run)
-#   THREADS=2         wrk -t
-#   CONNECTIONS=64    wrk -c
-#   DURATION=20       wrk -d, seconds per run
-#   WARMUP=20         seconds of load on Coffer before the first measured run (JIT), 5 on nginx
-#   COFFER_LAUNCH=auto   launcher (./coffer server --dev ...), inprocess (BenchDevServer from
-#                     coffer-bench/target/benchmarks.jar), or auto (launcher when its CLI exists)
+#   ROUNDS=3            alternating rounds (each: nginx, then coffer [, then the baseline])
+#   THREADS=2           wrk -t
+#   CONNECTIONS=64      wrk -c
+#   DURATION=20         wrk -d, seconds per measured run
+#   WARMUP=30           seconds of load on each Coffer before the first measured run (JIT); 5 on nginx
+#   COFFER_LAUNCH=auto  launcher: ./coffer server --dev ...; inprocess: io.coffer.bench.BenchDevServer
+#                       from coffer-bench/target/benchmarks.jar; auto: the launcher when the CLI's
+#                       main class exists, else inprocess
 #   COFFER_JVM_OPTS="-Xms1g -Xmx1g -XX:+AlwaysPreTouch"   JVM flags of the Coffer server
-#   COFFER_EXTRA_JVM_OPTS=""   appended, e.g. JFR: -XX:StartFlightRecording=delay=30s,duration=20s,filename=/tmp/c.jfr
+#   COFFER_EXTRA_JVM_OPTS=""   appended, e.g. JFR:
+#                       -XX:StartFlightRecording=delay=40s,duration=30s,filename=/tmp/coffer.jfr,settings=profile
 #   NGINX_WORKERS=$(nproc)     nginx worker processes (one per core, as a normal setup)
-#   OUT_DIR=coffer-bench/target/http-bench-<timestamp>   raw wrk outputs and summary.md
+#   OUT_DIR=coffer-bench/target/http-bench-<timestamp>   raw wrk outputs, results.tsv, summary.md
+#
+# Same-run A/B of a change (optional): BASELINE_JAR=/path/to/an/older/benchmarks.jar starts a second
+# Coffer (BenchDevServer from that jar, flags BASELINE_JVM_OPTS, default those of Coffer) measured
+# in the same rounds (nginx, coffer, baseline); BASELINE_LABEL names it in the table.
 #
 # Only 127.0.0.1 is used. Every wait is bounded; servers and temp files are removed on exit.
 set -euo pipefail
@@ -27,28 +33,35 @@ ROUNDS="${ROUNDS:-3}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-20}"
+WARMUP="${WARMUP:-30}"
 COFFER_LAUNCH="${COFFER_LAUNCH:-auto}"
 COFFER_JVM_OPTS="${COFFER_JVM_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch}"
 COFFER_EXTRA_JVM_OPTS="${COFFER_EXTRA_JVM_OPTS:-}"
+BASELINE_JAR="${BASELINE_JAR:-}"
+BASELINE_JVM_OPTS="${BASELINE_JVM_OPTS:-$COFFER_JVM_OPTS}"
+BASELINE_LABEL="${BASELINE_LABEL:-baseline}"
 NGINX_WORKERS="${NGINX_WORKERS:-$(nproc)}"
 OUT_DIR="${OUT_DIR:-$ROOT/coffer-bench/target/http-bench-$(date -u +%Y%m%dT%H%M%SZ)}"
 TOKEN="bench-root-$RANDOM$RANDOM"
 SECRET_PATH="secret/data/bench/orders-db"
+# A realistic secret: a database credential (username, password, JDBC URL).
+WRITE_BODY='{"data":{"username":"svc_orders","password":"pK7#vQ2m!Xz9Lr4tWb8e","url":"jdbc:postgresql://orders-db.internal:5432/orders?sslmode=verify-full"}}'
 
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
+case "$ROUNDS$THREADS$CONNECTIONS$DURATION$WARMUP" in
+  *[!0-9]*) die "ROUNDS, THREADS, CONNECTIONS, DURATION and WARMUP must be whole numbers" ;;
+esac
+
 # ---------------------------------------------------------------------------------------------
-# Cleanup: kill what we started (by pid / process group), remove the temp dir.
+# Cleanup: stop what we started (by pid: each server runs in its own process group), remove temp.
 # ---------------------------------------------------------------------------------------------
 WORK=""
-COFFER_PID=""
-NGINX_PID=""
+PIDS=()
 
-stop_pid() { # pid, name: TERM the process group, wait up to 10 s, then KILL
-  local pid="$1" name="$2" i
-  [ -n "$pid" ] || return 0
+stop_pid() { # pid: TERM its process group, wait up to 10 s, then KILL
+  local pid="$1" i
   kill -0 "$pid" 2>/dev/null || return 0
   kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
   for i in $(seq 1 100); do
@@ -56,17 +69,18 @@ stop_pid() { # pid, name: TERM the process group, wait up to 10 s, then KILL
     sleep 0.1
   done
   if kill -0 "$pid" 2>/dev/null; then
-    log "$name did not stop in 10 s; killing it"
+    log "process $pid did not stop in 10 s; killing it"
     kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
   fi
   wait "$pid" 2>/dev/null || true
 }
 
 cleanup() {
-  local rc=$?
+  local rc=$? pid
   trap - EXIT INT TERM
-  stop_pid "$NGINX_PID" nginx
-  stop_pid "$COFFER_PID" coffer
+  for pid in "${PIDS[@]}"; do
+    stop_pid "$pid"
+  done
   if [ -n "$WORK" ] && [ -d "$WORK" ]; then
     rm -rf -- "$WORK"
   fi
@@ -77,8 +91,12 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ---------------------------------------------------------------------------------------------
-# Tools
+# Tools and JDK
 # ---------------------------------------------------------------------------------------------
+WORK="$(mktemp -d /tmp/coffer-http-bench.XXXXXX)"
+chmod 755 "$WORK" # nginx workers run as nobody and must read the document root
+mkdir -p "$OUT_DIR"
+
 install_tools() {
   local missing=()
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
@@ -87,18 +105,13 @@ install_tools() {
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing ${missing[*]}"
   command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get to install them"
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" >"$WORK/apt.log" 2>&1; then
+  if ! DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y "${missing[@]}" >"$WORK/apt.log" 2>&1; then
     log "apt-get install failed; running apt-get update first"
-    DEBIAN_FRONTEND=noninteractive apt-get update >>"$WORK/apt.log" 2>&1 || true
-    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" >>"$WORK/apt.log" 2>&1 \
+    DEBIAN_FRONTEND=noninteractive timeout 600 apt-get update >>"$WORK/apt.log" 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y "${missing[@]}" >>"$WORK/apt.log" 2>&1 \
       || { tail -n 20 "$WORK/apt.log" >&2; die "could not install ${missing[*]}"; }
   fi
 }
-
-WORK="$(mktemp -d /tmp/coffer-http-bench.XXXXXX)"
-# nginx workers run as nobody: they must be able to read the document root.
-chmod 755 "$WORK"
-mkdir -p "$OUT_DIR"
 install_tools
 NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
 
@@ -108,42 +121,63 @@ JAVA_HOME="$(coffer_find_jdk)" || die "no JDK >= 21"
 export JAVA_HOME
 
 # ---------------------------------------------------------------------------------------------
-# Ports: free loopback ports, probed with bash's /dev/tcp (connection refused = free)
+# Helpers
 # ---------------------------------------------------------------------------------------------
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-pick_port() { # excludes $1 (a port already chosen)
+CHOSEN_PORTS=" "
+pick_port() { # sets PORT to a free loopback port (connection refused), not chosen before in this run
   local i p
   for i in $(seq 1 200); do
     p=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
-    [ "$p" = "${1:-}" ] && continue
+    case "$CHOSEN_PORTS" in *" $p "*) continue ;; esac
     if ! port_in_use "$p"; then
-      echo "$p"
+      CHOSEN_PORTS="$CHOSEN_PORTS$p "
+      PORT="$p"
       return 0
     fi
   done
   die "no free loopback port found in 200 tries"
 }
 
-COFFER_PORT="$(pick_port)"
-NGINX_PORT="$(pick_port "$COFFER_PORT")"
-COFFER_URL="http://127.0.0.1:$COFFER_PORT"
-NGINX_URL="http://127.0.0.1:$NGINX_PORT"
-
-wait_http() { # url, seconds, pid: wait until the URL answers, the process dies, or time is up
-  local url="$1" seconds="$2" pid="$3" deadline=$((SECONDS + $2))
+wait_http() { # url, seconds, pid: until the URL answers, the process dies, or time is up
+  local url="$1" deadline=$((SECONDS + $2)) pid="$3"
   while [ "$SECONDS" -lt "$deadline" ]; do
     kill -0 "$pid" 2>/dev/null || return 1
-    if curl -s -o /dev/null --max-time 2 "$url"; then
-      return 0
-    fi
+    curl -s -o /dev/null --max-time 2 "$url" && return 0
     sleep 0.2
   done
   return 1
 }
 
+# start_coffer name port cmd...: starts it in its own session; sets STARTED_PID (the JVM's pid)
+start_coffer() {
+  local name="$1" port="$2" pid java_pid
+  shift 2
+  log "starting $name on 127.0.0.1:$port: $*"
+  setsid "$@" >"$WORK/$name.log" 2>&1 </dev/null &
+  pid=$!
+  PIDS+=("$pid")
+  wait_http "http://127.0.0.1:$port/v1/sys/health" 180 "$pid" \
+    || { tail -n 40 "$WORK/$name.log" >&2; die "$name did not come up on 127.0.0.1:$port"; }
+  # The launcher execs java, so the session leader is normally the JVM itself.
+  java_pid="$(pgrep -s "$pid" java | head -1 || true)"
+  STARTED_PID="${java_pid:-$pid}"
+}
+
+# write_secret url: writes the benchmark secret, then saves the exact read response to $2 (headers $3)
+write_secret() {
+  local url="$1" body="$2" headers="$3" code
+  code=$(curl -sS -o "$WORK/write.json" -w '%{http_code}' --max-time 10 -X POST -H "X-Vault-Token: $TOKEN" \
+    -H 'Content-Type: application/json' --data "$WRITE_BODY" "$url/v1/$SECRET_PATH")
+  [ "$code" = 200 ] || { cat "$WORK/write.json" >&2; die "writing the secret to $url answered HTTP $code"; }
+  code=$(curl -sS -D "$headers" -o "$body" -w '%{http_code}' --max-time 10 -H "X-Vault-Token: $TOKEN" \
+    "$url/v1/$SECRET_PATH")
+  [ "$code" = 200 ] || { cat "$body" >&2; die "reading the secret from $url answered HTTP $code"; }
+}
+
 # ---------------------------------------------------------------------------------------------
-# Coffer
+# Coffer (and the optional baseline)
 # ---------------------------------------------------------------------------------------------
 if [ "$COFFER_LAUNCH" = auto ]; then
   if [ -f "$ROOT/coffer-cli/src/main/java/io/coffer/cli/CofferCommand.java" ]; then
@@ -152,49 +186,38 @@ if [ "$COFFER_LAUNCH" = auto ]; then
     COFFER_LAUNCH=inprocess
   fi
 fi
-JVM_OPTS="$COFFER_JVM_OPTS $COFFER_EXTRA_JVM_OPTS"
+JVM_OPTS="$COFFER_JVM_OPTS${COFFER_EXTRA_JVM_OPTS:+ $COFFER_EXTRA_JVM_OPTS}"
+pick_port; COFFER_PORT="$PORT"
+pick_port; NGINX_PORT="$PORT"
+COFFER_URL="http://127.0.0.1:$COFFER_PORT"
+NGINX_URL="http://127.0.0.1:$NGINX_PORT"
 case "$COFFER_LAUNCH" in
   launcher)
-    # Build first (the launcher would build on first use anyway), so that the start is timed alone.
-    log "building the coffer jar (./mvnw -pl coffer-cli -am package)"
+    # Built here (the launcher would build on first use anyway) so that its start is not timed out.
+    log "building the coffer jar (./mvnw -B -ntp -pl coffer-cli -am package -DskipTests)"
     (cd "$ROOT" && ./mvnw -B -ntp -pl coffer-cli -am package -DskipTests >"$WORK/build.log" 2>&1) \
       || { tail -n 30 "$WORK/build.log" >&2; die "build failed"; }
     COFFER_CMD=(env "COFFER_JAVA_OPTS=$JVM_OPTS" "$ROOT/coffer" server --dev --dev-root-token "$TOKEN"
       --listen "127.0.0.1:$COFFER_PORT")
     ;;
   inprocess)
-    log "building coffer-bench/target/benchmarks.jar (./mvnw -pl coffer-bench -am package)"
+    log "building coffer-bench/target/benchmarks.jar (./mvnw -B -ntp -pl coffer-bench -am package -DskipTests)"
     (cd "$ROOT" && ./mvnw -B -ntp -pl coffer-bench -am package -DskipTests >"$WORK/build.log" 2>&1) \
       || { tail -n 30 "$WORK/build.log" >&2; die "build failed"; }
+    cp "$ROOT/coffer-bench/target/benchmarks.jar" "$WORK/coffer.jar" # immune to rebuilds during the run
     # shellcheck disable=SC2206
-    COFFER_CMD=("$JAVA_HOME/bin/java" $JVM_OPTS -cp "$ROOT/coffer-bench/target/benchmarks.jar"
-      io.coffer.bench.BenchDevServer "127.0.0.1:$COFFER_PORT" "$TOKEN")
+    COFFER_CMD=("$JAVA_HOME/bin/java" $JVM_OPTS -cp "$WORK/coffer.jar" io.coffer.bench.BenchDevServer
+      "127.0.0.1:$COFFER_PORT" "$TOKEN")
     ;;
   *) die "COFFER_LAUNCH must be auto, launcher or inprocess" ;;
 esac
 
-log "starting Coffer ($COFFER_LAUNCH) on $COFFER_URL with JVM flags: $JVM_OPTS"
-# setsid: its own process group, so that cleanup reaches the JVM behind the launcher script.
-setsid "${COFFER_CMD[@]}" >"$WORK/coffer.log" 2>&1 </dev/null &
-COFFER_PID=$!
-wait_http "$COFFER_URL/v1/sys/health" 180 "$COFFER_PID" \
-  || { tail -n 40 "$WORK/coffer.log" >&2; die "Coffer did not come up on $COFFER_URL"; }
-COFFER_JAVA_PID="$(pgrep -s "$COFFER_PID" -f 'java' | head -1 || true)"
-[ -n "$COFFER_JAVA_PID" ] || COFFER_JAVA_PID="$COFFER_PID"
-
-# A realistic secret: a database credential (username, password, JDBC URL).
-log "writing the secret at $SECRET_PATH"
-WRITE_BODY='{"data":{"username":"svc_orders","password":"pK7#vQ2m!Xz9Lr4tWb8e","url":"jdbc:postgresql://orders-db.internal:5432/orders?sslmode=verify-full"}}'
-code=$(curl -sS -o "$WORK/write.json" -w '%{http_code}' --max-time 10 -X POST -H "X-Vault-Token: $TOKEN" \
-  -H 'Content-Type: application/json' --data "$WRITE_BODY" "$COFFER_URL/v1/$SECRET_PATH")
-[ "$code" = 200 ] || { cat "$WORK/write.json" >&2; die "writing the secret answered HTTP $code"; }
-
-# Its exact response: nginx serves these bytes with the same Content-Type.
+start_coffer coffer "$COFFER_PORT" "${COFFER_CMD[@]}"
+COFFER_JAVA_PID="$STARTED_PID"
 mkdir -p "$WORK/www/v1/$(dirname "$SECRET_PATH")"
 BODY_FILE="$WORK/www/v1/$SECRET_PATH"
-code=$(curl -sS -D "$WORK/coffer.headers" -o "$BODY_FILE" -w '%{http_code}' --max-time 10 \
-  -H "X-Vault-Token: $TOKEN" "$COFFER_URL/v1/$SECRET_PATH")
-[ "$code" = 200 ] || { cat "$BODY_FILE" >&2; die "reading the secret answered HTTP $code"; }
+log "writing the secret at $SECRET_PATH and fetching its response"
+write_secret "$COFFER_URL" "$BODY_FILE" "$WORK/coffer.headers"
 CONTENT_TYPE="$(sed -n 's/^[Cc]ontent-[Tt]ype: *\([^\r]*\)\r*$/\1/p' "$WORK/coffer.headers" | head -1)"
 [ -n "$CONTENT_TYPE" ] || die "Coffer's response has no Content-Type"
 BODY_BYTES=$(wc -c <"$BODY_FILE")
@@ -202,6 +225,24 @@ cp "$BODY_FILE" "$OUT_DIR/response-body.json"
 cp "$WORK/coffer.headers" "$OUT_DIR/coffer-response-headers.txt"
 chmod -R a+rX "$WORK/www"
 log "response: $BODY_BYTES bytes, Content-Type: $CONTENT_TYPE"
+
+SERVERS=(nginx coffer)
+declare -A URL=([nginx]="$NGINX_URL/v1/$SECRET_PATH" [coffer]="$COFFER_URL/v1/$SECRET_PATH")
+declare -A CPU_PID=([coffer]="$COFFER_JAVA_PID")
+if [ -n "$BASELINE_JAR" ]; then
+  [ -f "$BASELINE_JAR" ] || die "BASELINE_JAR $BASELINE_JAR does not exist"
+  [[ "$BASELINE_LABEL" =~ ^[A-Za-z0-9_.-]+$ ]] || die "BASELINE_LABEL must be a simple word"
+  cp "$BASELINE_JAR" "$WORK/baseline.jar"
+  pick_port; BASELINE_PORT="$PORT"
+  # shellcheck disable=SC2206
+  start_coffer "$BASELINE_LABEL" "$BASELINE_PORT" "$JAVA_HOME/bin/java" $BASELINE_JVM_OPTS -cp "$WORK/baseline.jar" \
+    io.coffer.bench.BenchDevServer "127.0.0.1:$BASELINE_PORT" "$TOKEN"
+  write_secret "http://127.0.0.1:$BASELINE_PORT" "$WORK/baseline.body" "$WORK/baseline.headers"
+  [ "$(wc -c <"$WORK/baseline.body")" = "$BODY_BYTES" ] || log "WARNING: $BASELINE_LABEL's response has another size"
+  SERVERS+=("$BASELINE_LABEL")
+  URL[$BASELINE_LABEL]="http://127.0.0.1:$BASELINE_PORT/v1/$SECRET_PATH"
+  CPU_PID[$BASELINE_LABEL]="$STARTED_PID"
+fi
 
 # ---------------------------------------------------------------------------------------------
 # nginx: same body, same Content-Type, no access log, one worker per core, own prefix and pid file
@@ -241,49 +282,50 @@ http {
     }
 }
 EOF
-"$NGINX_BIN" -t -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx-t.log" 2>&1 \
-  || { cat "$WORK/nginx-t.log" >&2; die "nginx rejected its config"; }
-setsid "$NGINX_BIN" -p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf" \
-  >"$WORK/nginx.log" 2>&1 </dev/null &
+NGINX_ARGS=(-p "$WORK/nginx" -e "$WORK/nginx/logs/error.log" -c "$WORK/nginx/nginx.conf")
+"$NGINX_BIN" -t "${NGINX_ARGS[@]}" >"$WORK/nginx-t.log" 2>&1 || { cat "$WORK/nginx-t.log" >&2; die "nginx rejected its config"; }
+log "starting nginx on $NGINX_URL ($NGINX_WORKERS workers)"
+setsid "$NGINX_BIN" "${NGINX_ARGS[@]}" >"$WORK/nginx.log" 2>&1 </dev/null &
 NGINX_PID=$!
+PIDS+=("$NGINX_PID")
+CPU_PID[nginx]="$NGINX_PID"
 wait_http "$NGINX_URL/" 20 "$NGINX_PID" || { cat "$WORK/nginx.log" "$WORK/nginx/logs/error.log" >&2; die "nginx did not come up"; }
-curl -sS --max-time 5 -D "$OUT_DIR/nginx-response-headers.txt" -o "$WORK/nginx-body" "$NGINX_URL/v1/$SECRET_PATH"
+curl -sS --max-time 5 -D "$OUT_DIR/nginx-response-headers.txt" -o "$WORK/nginx-body" "${URL[nginx]}"
 cmp -s "$WORK/nginx-body" "$BODY_FILE" || die "nginx does not serve the same body"
 grep -qi "^content-type: $CONTENT_TYPE" "$OUT_DIR/nginx-response-headers.txt" || die "nginx does not send Content-Type $CONTENT_TYPE"
+cp "$WORK/nginx/nginx.conf" "$OUT_DIR/nginx.conf"
 
 # ---------------------------------------------------------------------------------------------
-# wrk: identical settings for both (the token header is sent to nginx too, it ignores it)
+# wrk: identical settings for every server (nginx gets the token header too and ignores it)
 # ---------------------------------------------------------------------------------------------
-WRK_ARGS=(-t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency --timeout 5s -H "X-Vault-Token: $TOKEN")
-wrk_for() { # seconds, url: the same settings with another duration (warm-up)
+wrk_run() { # seconds url
   timeout $(($1 + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" --latency --timeout 5s -H "X-Vault-Token: $TOKEN" "$2"
 }
+WRK_SHOWN="wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency --timeout 5s -H 'X-Vault-Token: <root token>' URL"
 
-# CPU seconds (user+sys) consumed so far by a process and its live children (nginx workers).
-cpu_ticks() {
+HZ=$(getconf CLK_TCK)
+cpu_ticks() { # user+sys ticks of a process and its live children (nginx workers)
   local pid total=0 t
-  for pid in "$@" $(pgrep -P "$1" 2>/dev/null || true); do
+  for pid in "$1" $(pgrep -P "$1" 2>/dev/null || true); do
     t=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
     total=$((total + t))
   done
   echo "$total"
 }
-HZ=$(getconf CLK_TCK)
 
-run_wrk() { # name, url, outfile, cpu-pid
-  local name="$1" url="$2" out="$3" pid="$4" before after
-  before=$(cpu_ticks "$pid")
-  timeout $((DURATION + 60)) wrk "${WRK_ARGS[@]}" "$url" >"$out" 2>&1 || { cat "$out" >&2; die "wrk against $name failed"; }
-  after=$(cpu_ticks "$pid")
-  echo "server_cpu_seconds $(awk -v a="$before" -v b="$after" -v hz="$HZ" 'BEGIN { printf "%.2f", (b - a) / hz }')" >>"$out"
+measure() { # name outfile
+  local name="$1" out="$2" before after
+  before=$(cpu_ticks "${CPU_PID[$name]}")
+  wrk_run "$DURATION" "${URL[$name]}" >"$out" 2>&1 || { cat "$out" >&2; die "wrk against $name failed"; }
+  after=$(cpu_ticks "${CPU_PID[$name]}")
+  awk -v a="$before" -v b="$after" -v hz="$HZ" 'BEGIN { printf "server_cpu_seconds %.2f\n", (b - a) / hz }' >>"$out"
   if grep -q 'Non-2xx or 3xx responses' "$out"; then
     cat "$out" >&2
     die "$name answered errors under load"
   fi
 }
 
-# Parses a wrk output: rps p50_ms p99_ms requests socket_errors server_cpu_seconds
-parse_wrk() {
+parse_wrk() { # wrk output -> rps p50_ms p99_ms requests socket_errors server_cpu_seconds
   awk '
     function ms(v) {
       if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
@@ -296,66 +338,78 @@ parse_wrk() {
     /^ +50%/ { p50 = ms($2) }
     /^ +99%/ { p99 = ms($2) }
     / requests in / { n = $1 }
-    /^ +Socket errors:/ { err = $0; gsub(/[^0-9 ]/, "", err); split(err, e, " "); errs = e[1] + e[2] + e[3] + e[4] }
+    /^ +Socket errors:/ { e = $0; gsub(/[^0-9 ]/, "", e); split(e, f, " "); errs = f[1] + f[2] + f[3] + f[4] }
     /^server_cpu_seconds/ { cpu = $2 }
     END { printf "%s %.3f %.3f %s %d %s\n", rps, p50, p99, n, errs, cpu }
   ' "$1"
 }
 
-log "warm-up: ${WARMUP}s on Coffer, 5s on nginx (not measured)"
-wrk_for "$WARMUP" "$COFFER_URL/v1/$SECRET_PATH" >"$OUT_DIR/warmup-coffer.txt" 2>&1 || die "warm-up against Coffer failed"
-wrk_for 5 "$NGINX_URL/v1/$SECRET_PATH" >"$OUT_DIR/warmup-nginx.txt" 2>&1 || die "warm-up against nginx failed"
+for name in "${SERVERS[@]}"; do
+  if [ "$name" = nginx ]; then w=5; else w="$WARMUP"; fi
+  log "warm-up: ${w}s on $name (not measured)"
+  wrk_run "$w" "${URL[$name]}" >"$OUT_DIR/warmup-$name.txt" 2>&1 || die "warm-up against $name failed"
+done
 
 RESULTS="$OUT_DIR/results.tsv"
 printf 'round\tserver\trps\tp50_ms\tp99_ms\trequests\tsocket_errors\tserver_cpu_s\n' >"$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
-  for server in nginx coffer; do
-    if [ "$server" = nginx ]; then url="$NGINX_URL/v1/$SECRET_PATH"; pid="$NGINX_PID"; else url="$COFFER_URL/v1/$SECRET_PATH"; pid="$COFFER_JAVA_PID"; fi
-    out="$OUT_DIR/round$round-$server.txt"
-    log "round $round/$ROUNDS: $server (wrk ${WRK_ARGS[*]:0:4} ${DURATION}s)"
-    run_wrk "$server" "$url" "$out" "$pid"
+  for name in "${SERVERS[@]}"; do
+    out="$OUT_DIR/round$round-$name.txt"
+    log "round $round/$ROUNDS: $name"
+    measure "$name" "$out"
     read -r rps p50 p99 n errs cpu < <(parse_wrk "$out")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$server" "$rps" "$p50" "$p99" "$n" "$errs" "$cpu" >>"$RESULTS"
-    log "  $server: $rps req/s, p50 ${p50} ms, p99 ${p99} ms, server CPU ${cpu} s, socket errors $errs"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "$n" "$errs" "$cpu" >>"$RESULTS"
+    log "  $name: $rps req/s, p50 $p50 ms, p99 $p99 ms, server CPU $cpu s, socket errors $errs"
   done
 done
-cp "$WORK/coffer.log" "$OUT_DIR/coffer-server.log"
+for name in "${SERVERS[@]}"; do
+  [ "$name" = nginx ] || cp "$WORK/$name.log" "$OUT_DIR/$name-server.log"
+done
 
 # ---------------------------------------------------------------------------------------------
-# Summary
+# Summary: per round and mean; the ratio is coffer / nginx of the same round
 # ---------------------------------------------------------------------------------------------
 SUMMARY="$OUT_DIR/summary.md"
 {
-  echo "## HTTP benchmark: KV v2 read vs nginx, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "HTTP benchmark: KV v2 read (root token, dev server) vs nginx, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
-  echo "- wrk ${WRK_ARGS[*]//$TOKEN/<token>} (identical for both), $ROUNDS alternating rounds, warm-up ${WARMUP}s"
-  echo "- response: $BODY_BYTES bytes, Content-Type: $CONTENT_TYPE; Coffer via $COFFER_LAUNCH, JVM: $JVM_OPTS"
-  echo "- nginx $("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///'), $NGINX_WORKERS workers; $(nproc) cores; JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  echo "- $WRK_SHOWN, identical for every server; $ROUNDS rounds in the order ${SERVERS[*]}; warm-up ${WARMUP}s"
+  echo "- response: $BODY_BYTES bytes, Content-Type: $CONTENT_TYPE; Coffer via $COFFER_LAUNCH, JVM flags: $JVM_OPTS"
+  [ -z "$BASELINE_JAR" ] || echo "- $BASELINE_LABEL: $BASELINE_JAR, JVM flags: $BASELINE_JVM_OPTS"
+  echo "- nginx $("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///'), $NGINX_WORKERS workers; $(nproc) cores; $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo
-  awk -F'\t' '
+  awk -F'\t' -v order="${SERVERS[*]}" '
     NR == 1 { next }
-    { rps[$1, $2] = $3; p50[$1, $2] = $4; p99[$1, $2] = $5; cpu[$1, $2] = $8; n[$1, $2] = $6; if ($1 > rounds) rounds = $1 }
+    {
+      r = $1; s = $2
+      rps[r, s] = $3; p50[r, s] = $4; p99[r, s] = $5; n[r, s] = $6; err[r, s] = $7; cpu[r, s] = $8
+      if (r > rounds) rounds = r
+    }
     END {
-      print "| round | nginx req/s | coffer req/s | coffer/nginx | nginx p50 / p99 ms | coffer p50 / p99 ms | CPU us/req nginx / coffer |"
-      print "|---:|---:|---:|---:|---:|---:|---:|"
+      ns = split(order, names, " ")
+      print "| round | server | req/s | vs nginx | p50 ms | p99 ms | server CPU us/req | socket errors |"
+      print "|---:|---|---:|---:|---:|---:|---:|---:|"
       for (r = 1; r <= rounds; r++) {
-        ratio = rps[r, "coffer"] / rps[r, "nginx"]
-        printf "| %d | %.0f | %.0f | %.1f%% | %.2f / %.2f | %.2f / %.2f | %.1f / %.1f |\n", r,
-          rps[r, "nginx"], rps[r, "coffer"], 100 * ratio, p50[r, "nginx"], p99[r, "nginx"], p50[r, "coffer"], p99[r, "coffer"],
-          1e6 * cpu[r, "nginx"] / n[r, "nginx"], 1e6 * cpu[r, "coffer"] / n[r, "coffer"]
-        sn += rps[r, "nginx"]; sc += rps[r, "coffer"]
-        a50n += p50[r, "nginx"]; a99n += p99[r, "nginx"]; a50c += p50[r, "coffer"]; a99c += p99[r, "coffer"]
-        cn += cpu[r, "nginx"]; cc += cpu[r, "coffer"]; nn += n[r, "nginx"]; nc += n[r, "coffer"]
+        for (i = 1; i <= ns; i++) {
+          s = names[i]
+          printf "| %d | %s | %.0f | %.1f%% | %.2f | %.2f | %.1f | %d |\n", r, s, rps[r, s], 100 * rps[r, s] / rps[r, "nginx"],
+            p50[r, s], p99[r, s], 1e6 * cpu[r, s] / n[r, s], err[r, s]
+          sum[s] += rps[r, s]; s50[s] += p50[r, s]; s99[s] += p99[r, s]; scpu[s] += cpu[r, s]; sn[s] += n[r, s]
+        }
       }
-      printf "| **mean** | **%.0f** | **%.0f** | **%.1f%%** | %.2f / %.2f | %.2f / %.2f | %.1f / %.1f |\n",
-        sn / rounds, sc / rounds, 100 * sc / sn, a50n / rounds, a99n / rounds, a50c / rounds, a99c / rounds,
-        1e6 * cn / nn, 1e6 * cc / nc
-      printf "\nRESULT coffer/nginx = %.1f%% (target >= 40%%: %s)\n", 100 * sc / sn, (sc / sn >= 0.40 ? "met" : "NOT met")
+      for (i = 1; i <= ns; i++) {
+        s = names[i]
+        printf "| **mean** | **%s** | **%.0f** | **%.1f%%** | %.2f | %.2f | %.1f | |\n", s, sum[s] / rounds,
+          100 * sum[s] / sum["nginx"], s50[s] / rounds, s99[s] / rounds, 1e6 * scpu[s] / sn[s]
+      }
+      printf "\nRESULT coffer/nginx = %.1f%% (mean req/s over mean req/s; target >= 40%%: %s)\n",
+        100 * sum["coffer"] / sum["nginx"], (sum["coffer"] / sum["nginx"] >= 0.40 ? "met" : "NOT met")
     }
   ' "$RESULTS"
   echo
-  echo "(CPU us/req: server process CPU time (user+sys, all threads/workers) during the run divided by"
-  echo "requests served; wrk runs on the same cores.)"
+  echo "p50/p99 columns of the mean rows are means of the per-round percentiles. Server CPU us/req: CPU"
+  echo "time (user+sys, all threads or workers) of the server during the run / requests served; wrk"
+  echo "shares the same cores."
 } >"$SUMMARY"
 cat "$SUMMARY"
 log "raw outputs in $OUT_DIR"

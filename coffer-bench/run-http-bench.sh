@@ -11,7 +11,7 @@
 #   THREADS=2           wrk -t
 #   CONNECTIONS=64      wrk -c
 #   DURATION=20         wrk -d, seconds per measured run
-#   WARMUP=30           seconds of load on each Coffer before the first measured run (JIT); 5 on nginx
+#   WARMUP=40           seconds of load on each Coffer before the first measured run (JIT); 5 on nginx
 #   COFFER_LAUNCH=auto  launcher: ./coffer server --dev ...; inprocess: io.coffer.bench.BenchDevServer
 #                       from coffer-bench/target/benchmarks.jar; auto: the launcher when the CLI's
 #                       main class exists, else inprocess
@@ -21,9 +21,11 @@
 #   NGINX_WORKERS=$(nproc)     nginx worker processes (one per core, as a normal setup)
 #   OUT_DIR=coffer-bench/target/http-bench-<timestamp>   raw wrk outputs, results.tsv, summary.md
 #
-# Same-run A/B of a change (optional): BASELINE_JAR=/path/to/an/older/benchmarks.jar starts a second
-# Coffer (BenchDevServer from that jar, flags BASELINE_JVM_OPTS, default those of Coffer) measured
-# in the same rounds (nginx, coffer, baseline); BASELINE_LABEL names it in the table.
+# Same-run A/B of changes (optional): BASELINES="old=/tmp/old.jar other=/tmp/other.jar" starts one
+# more Coffer per entry (io.coffer.bench.BenchDevServer from that benchmarks.jar, JVM flags
+# BASELINE_JVM_OPTS, default those of Coffer) and measures each in the same rounds (nginx first, then
+# the Coffers in an order that rotates from round to round).
+# To keep a jar of the current build: cp coffer-bench/target/benchmarks.jar /tmp/old.jar
 #
 # Only 127.0.0.1 is used. Every wait is bounded; servers and temp files are removed on exit.
 set -euo pipefail
@@ -33,13 +35,12 @@ ROUNDS="${ROUNDS:-3}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-30}"
+WARMUP="${WARMUP:-40}"
 COFFER_LAUNCH="${COFFER_LAUNCH:-auto}"
 COFFER_JVM_OPTS="${COFFER_JVM_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch}"
 COFFER_EXTRA_JVM_OPTS="${COFFER_EXTRA_JVM_OPTS:-}"
-BASELINE_JAR="${BASELINE_JAR:-}"
+BASELINES="${BASELINES:-}"
 BASELINE_JVM_OPTS="${BASELINE_JVM_OPTS:-$COFFER_JVM_OPTS}"
-BASELINE_LABEL="${BASELINE_LABEL:-baseline}"
 NGINX_WORKERS="${NGINX_WORKERS:-$(nproc)}"
 OUT_DIR="${OUT_DIR:-$ROOT/coffer-bench/target/http-bench-$(date -u +%Y%m%dT%H%M%SZ)}"
 TOKEN="bench-root-$RANDOM$RANDOM"
@@ -229,20 +230,23 @@ log "response: $BODY_BYTES bytes, Content-Type: $CONTENT_TYPE"
 SERVERS=(nginx coffer)
 declare -A URL=([nginx]="$NGINX_URL/v1/$SECRET_PATH" [coffer]="$COFFER_URL/v1/$SECRET_PATH")
 declare -A CPU_PID=([coffer]="$COFFER_JAVA_PID")
-if [ -n "$BASELINE_JAR" ]; then
-  [ -f "$BASELINE_JAR" ] || die "BASELINE_JAR $BASELINE_JAR does not exist"
-  [[ "$BASELINE_LABEL" =~ ^[A-Za-z0-9_.-]+$ ]] || die "BASELINE_LABEL must be a simple word"
-  cp "$BASELINE_JAR" "$WORK/baseline.jar"
-  pick_port; BASELINE_PORT="$PORT"
+for entry in $BASELINES; do
+  label="${entry%%=*}" jar="${entry#*=}"
+  [[ "$label" =~ ^[A-Za-z0-9_.-]+$ ]] && [ "$label" != "$entry" ] || die "BASELINES entries are label=path.jar (label: letters, digits, . _ -)"
+  [ "$label" != nginx ] && [ "$label" != coffer ] && [ -z "${URL[$label]:-}" ] || die "baseline label $label is taken"
+  [ -f "$jar" ] || die "baseline jar $jar does not exist"
+  cp "$jar" "$WORK/$label.jar"
+  pick_port
   # shellcheck disable=SC2206
-  start_coffer "$BASELINE_LABEL" "$BASELINE_PORT" "$JAVA_HOME/bin/java" $BASELINE_JVM_OPTS -cp "$WORK/baseline.jar" \
-    io.coffer.bench.BenchDevServer "127.0.0.1:$BASELINE_PORT" "$TOKEN"
-  write_secret "http://127.0.0.1:$BASELINE_PORT" "$WORK/baseline.body" "$WORK/baseline.headers"
-  [ "$(wc -c <"$WORK/baseline.body")" = "$BODY_BYTES" ] || log "WARNING: $BASELINE_LABEL's response has another size"
-  SERVERS+=("$BASELINE_LABEL")
-  URL[$BASELINE_LABEL]="http://127.0.0.1:$BASELINE_PORT/v1/$SECRET_PATH"
-  CPU_PID[$BASELINE_LABEL]="$STARTED_PID"
-fi
+  start_coffer "$label" "$PORT" "$JAVA_HOME/bin/java" $BASELINE_JVM_OPTS -cp "$WORK/$label.jar" \
+    io.coffer.bench.BenchDevServer "127.0.0.1:$PORT" "$TOKEN"
+  write_secret "http://127.0.0.1:$PORT" "$WORK/$label.body" "$WORK/$label.headers"
+  [ "$(wc -c <"$WORK/$label.body")" = "$BODY_BYTES" ] || log "WARNING: $label's response has another size"
+  SERVERS+=("$label")
+  URL[$label]="http://127.0.0.1:$PORT/v1/$SECRET_PATH"
+  CPU_PID[$label]="$STARTED_PID"
+  BASELINE_NOTE="${BASELINE_NOTE:-}- $label: $jar, JVM flags: $BASELINE_JVM_OPTS"$'\n'
+done
 
 # ---------------------------------------------------------------------------------------------
 # nginx: same body, same Content-Type, no access log, one worker per core, own prefix and pid file
@@ -304,6 +308,7 @@ wrk_run() { # seconds url
 WRK_SHOWN="wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency --timeout 5s -H 'X-Vault-Token: <root token>' URL"
 
 HZ=$(getconf CLK_TCK)
+NCPU=$(nproc)
 cpu_ticks() { # user+sys ticks of a process and its live children (nginx workers)
   local pid total=0 t
   for pid in "$1" $(pgrep -P "$1" 2>/dev/null || true); do
@@ -313,19 +318,53 @@ cpu_ticks() { # user+sys ticks of a process and its live children (nginx workers
   echo "$total"
 }
 
+busy_ticks() { # non-idle CPU ticks of the whole machine so far
+  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
+}
+own_children_ticks() { # CPU ticks of this script's finished children (wrk, via timeout)
+  awk '{ print $16 + $17 }' "/proc/$$/stat"
+}
+
+# Other engineers' builds share this machine: before each run, wait (bounded) until the machine
+# is quiet, i.e. less than QUIET_PCT % busy over 3 s while our servers idle.
+QUIET_PCT="${QUIET_PCT:-20}"
+QUIET_MAX_WAIT="${QUIET_MAX_WAIT:-120}"
+wait_quiet() {
+  local deadline=$((SECONDS + QUIET_MAX_WAIT)) b0 b1 pct start=$SECONDS
+  while :; do
+    b0=$(busy_ticks); sleep 3; b1=$(busy_ticks)
+    pct=$(( 100 * (b1 - b0) / (3 * HZ * NCPU) ))
+    [ "$pct" -lt "$QUIET_PCT" ] && break
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      log "  machine still ${pct}% busy after ${QUIET_MAX_WAIT}s of waiting; measuring anyway"
+      return 0
+    fi
+  done
+  [ $((SECONDS - start)) -le 3 ] || log "  waited $((SECONDS - start))s for a quiet machine"
+}
+
+# One measured run. Besides wrk's numbers it records the server's CPU time and the CPU time that
+# neither the server nor wrk used ("other": other processes on the machine, i.e. noise).
 measure() { # name outfile
-  local name="$1" out="$2" before after
-  before=$(cpu_ticks "${CPU_PID[$name]}")
+  local name="$1" out="$2" before after busy0 busy1 own0 own1 t0
+  wait_quiet
+  before=$(cpu_ticks "${CPU_PID[$name]}"); busy0=$(busy_ticks); own0=$(own_children_ticks); t0=$(date +%s.%N)
   wrk_run "$DURATION" "${URL[$name]}" >"$out" 2>&1 || { cat "$out" >&2; die "wrk against $name failed"; }
-  after=$(cpu_ticks "${CPU_PID[$name]}")
-  awk -v a="$before" -v b="$after" -v hz="$HZ" 'BEGIN { printf "server_cpu_seconds %.2f\n", (b - a) / hz }' >>"$out"
+  after=$(cpu_ticks "${CPU_PID[$name]}"); busy1=$(busy_ticks); own1=$(own_children_ticks)
+  awk -v a="$before" -v b="$after" -v b0="$busy0" -v b1="$busy1" -v o0="$own0" -v o1="$own1" -v hz="$HZ" \
+      -v ncpu="$NCPU" -v t0="$t0" -v t1="$(date +%s.%N)" 'BEGIN {
+    printf "server_cpu_seconds %.2f\n", (b - a) / hz
+    printf "client_cpu_seconds %.2f\n", (o1 - o0) / hz
+    other = ((b1 - b0) - (b - a) - (o1 - o0)) / hz
+    printf "other_cpu_pct %.0f\n", (other < 0 ? 0 : 100 * other / ((t1 - t0) * ncpu))
+  }' >>"$out"
   if grep -q 'Non-2xx or 3xx responses' "$out"; then
     cat "$out" >&2
     die "$name answered errors under load"
   fi
 }
 
-parse_wrk() { # wrk output -> rps p50_ms p99_ms requests socket_errors server_cpu_seconds
+parse_wrk() { # wrk output -> rps p50_ms p99_ms requests socket_errors server_cpu_s client_cpu_s other_cpu_pct
   awk '
     function ms(v) {
       if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
@@ -340,7 +379,9 @@ parse_wrk() { # wrk output -> rps p50_ms p99_ms requests socket_errors server_cp
     / requests in / { n = $1 }
     /^ +Socket errors:/ { e = $0; gsub(/[^0-9 ]/, "", e); split(e, f, " "); errs = f[1] + f[2] + f[3] + f[4] }
     /^server_cpu_seconds/ { cpu = $2 }
-    END { printf "%s %.3f %.3f %s %d %s\n", rps, p50, p99, n, errs, cpu }
+    /^client_cpu_seconds/ { client = $2 }
+    /^other_cpu_pct/ { other = $2 }
+    END { printf "%s %.3f %.3f %s %d %s %s %s\n", rps, p50, p99, n, errs, cpu, client, other }
   ' "$1"
 }
 
@@ -351,15 +392,19 @@ for name in "${SERVERS[@]}"; do
 done
 
 RESULTS="$OUT_DIR/results.tsv"
-printf 'round\tserver\trps\tp50_ms\tp99_ms\trequests\tsocket_errors\tserver_cpu_s\n' >"$RESULTS"
+printf 'round\tserver\trps\tp50_ms\tp99_ms\trequests\tsocket_errors\tserver_cpu_s\twrk_cpu_s\tother_cpu_pct\n' >"$RESULTS"
+COFFERS=("${SERVERS[@]:1}")
 for round in $(seq 1 "$ROUNDS"); do
-  for name in "${SERVERS[@]}"; do
+  # nginx first; with baselines, the Coffers' order rotates from round to round.
+  k=$(( (round - 1) % ${#COFFERS[@]} ))
+  ORDER=(nginx "${COFFERS[@]:k}" "${COFFERS[@]:0:k}")
+  for name in "${ORDER[@]}"; do
     out="$OUT_DIR/round$round-$name.txt"
     log "round $round/$ROUNDS: $name"
     measure "$name" "$out"
-    read -r rps p50 p99 n errs cpu < <(parse_wrk "$out")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "$n" "$errs" "$cpu" >>"$RESULTS"
-    log "  $name: $rps req/s, p50 $p50 ms, p99 $p99 ms, server CPU $cpu s, socket errors $errs"
+    read -r rps p50 p99 n errs cpu client other < <(parse_wrk "$out")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "$n" "$errs" "$cpu" "$client" "$other" >>"$RESULTS"
+    log "  $name: $rps req/s, p50 $p50 ms, p99 $p99 ms, server CPU $cpu s, wrk CPU $client s, other processes ${other}% of the machine, socket errors $errs"
   done
 done
 for name in "${SERVERS[@]}"; do
@@ -373,43 +418,55 @@ SUMMARY="$OUT_DIR/summary.md"
 {
   echo "HTTP benchmark: KV v2 read (root token, dev server) vs nginx, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
-  echo "- $WRK_SHOWN, identical for every server; $ROUNDS rounds in the order ${SERVERS[*]}; warm-up ${WARMUP}s"
+  echo "- $WRK_SHOWN, identical for every server; $ROUNDS rounds of nginx then ${COFFERS[*]} (rotating); warm-up ${WARMUP}s"
   echo "- response: $BODY_BYTES bytes, Content-Type: $CONTENT_TYPE; Coffer via $COFFER_LAUNCH, JVM flags: $JVM_OPTS"
-  [ -z "$BASELINE_JAR" ] || echo "- $BASELINE_LABEL: $BASELINE_JAR, JVM flags: $BASELINE_JVM_OPTS"
+  printf '%s' "${BASELINE_NOTE:-}"
   echo "- nginx $("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///'), $NGINX_WORKERS workers; $(nproc) cores; $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo
   awk -F'\t' -v order="${SERVERS[*]}" '
+    function median(arr, k,    i, j, t) { # sorts arr[1..k] in place
+      for (i = 2; i <= k; i++) { t = arr[i]; for (j = i - 1; j >= 1 && arr[j] > t; j--) arr[j + 1] = arr[j]; arr[j + 1] = t }
+      return k % 2 ? arr[(k + 1) / 2] : (arr[k / 2] + arr[k / 2 + 1]) / 2
+    }
     NR == 1 { next }
     {
       r = $1; s = $2
-      rps[r, s] = $3; p50[r, s] = $4; p99[r, s] = $5; n[r, s] = $6; err[r, s] = $7; cpu[r, s] = $8
+      rps[r, s] = $3; p50[r, s] = $4; p99[r, s] = $5; n[r, s] = $6; err[r, s] = $7; cpu[r, s] = $8; wrk[r, s] = $9; oth[r, s] = $10
       if (r > rounds) rounds = r
     }
     END {
       ns = split(order, names, " ")
-      print "| round | server | req/s | vs nginx | p50 ms | p99 ms | server CPU us/req | socket errors |"
-      print "|---:|---|---:|---:|---:|---:|---:|---:|"
+      print "| round | server | req/s | vs nginx | p50 ms | p99 ms | server CPU us/req | wrk CPU us/req | other processes | socket errors |"
+      print "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
       for (r = 1; r <= rounds; r++) {
         for (i = 1; i <= ns; i++) {
           s = names[i]
-          printf "| %d | %s | %.0f | %.1f%% | %.2f | %.2f | %.1f | %d |\n", r, s, rps[r, s], 100 * rps[r, s] / rps[r, "nginx"],
-            p50[r, s], p99[r, s], 1e6 * cpu[r, s] / n[r, s], err[r, s]
-          sum[s] += rps[r, s]; s50[s] += p50[r, s]; s99[s] += p99[r, s]; scpu[s] += cpu[r, s]; sn[s] += n[r, s]
+          printf "| %d | %s | %.0f | %.1f%% | %.2f | %.2f | %.1f | %.1f | %d%% | %d |\n", r, s, rps[r, s], 100 * rps[r, s] / rps[r, "nginx"],
+            p50[r, s], p99[r, s], 1e6 * cpu[r, s] / n[r, s], 1e6 * wrk[r, s] / n[r, s], oth[r, s], err[r, s]
+          sum[s] += rps[r, s]; s50[s] += p50[r, s]; s99[s] += p99[r, s]; scpu[s] += cpu[r, s]; swrk[s] += wrk[r, s]
+          sn[s] += n[r, s]; soth[s] += oth[r, s]
         }
       }
       for (i = 1; i <= ns; i++) {
         s = names[i]
-        printf "| **mean** | **%s** | **%.0f** | **%.1f%%** | %.2f | %.2f | %.1f | |\n", s, sum[s] / rounds,
-          100 * sum[s] / sum["nginx"], s50[s] / rounds, s99[s] / rounds, 1e6 * scpu[s] / sn[s]
+        printf "| **mean** | **%s** | **%.0f** | **%.1f%%** | %.2f | %.2f | %.1f | %.1f | %.0f%% | |\n", s, sum[s] / rounds,
+          100 * sum[s] / sum["nginx"], s50[s] / rounds, s99[s] / rounds, 1e6 * scpu[s] / sn[s], 1e6 * swrk[s] / sn[s], soth[s] / rounds
       }
-      printf "\nRESULT coffer/nginx = %.1f%% (mean req/s over mean req/s; target >= 40%%: %s)\n",
-        100 * sum["coffer"] / sum["nginx"], (sum["coffer"] / sum["nginx"] >= 0.40 ? "met" : "NOT met")
+      print ""
+      for (i = 2; i <= ns; i++) {
+        s = names[i]
+        for (r = 1; r <= rounds; r++) ratio[r] = rps[r, s] / rps[r, "nginx"]
+        printf "RESULT %s/nginx = %.1f%% (mean req/s over mean req/s; median of the rounds %.1f%%)%s\n", s,
+          100 * sum[s] / sum["nginx"], 100 * median(ratio, rounds),
+          (s == "coffer" ? sprintf("; target >= 40%%: %s", sum[s] / sum["nginx"] >= 0.40 ? "met" : "NOT met") : "")
+      }
     }
   ' "$RESULTS"
   echo
-  echo "p50/p99 columns of the mean rows are means of the per-round percentiles. Server CPU us/req: CPU"
-  echo "time (user+sys, all threads or workers) of the server during the run / requests served; wrk"
-  echo "shares the same cores."
+  echo "vs nginx: req/s / nginx's req/s of the same round. p50/p99 of the mean rows: means of the rounds."
+  echo "Server CPU us/req: CPU time (user+sys, all threads or workers) of the server during the run /"
+  echo "requests served. wrk CPU us/req: the same for wrk, which shares the cores. Other processes:"
+  echo "CPU time used by neither (other work on the machine) as a share of all cores: noise."
 } >"$SUMMARY"
 cat "$SUMMARY"
 log "raw outputs in $OUT_DIR"

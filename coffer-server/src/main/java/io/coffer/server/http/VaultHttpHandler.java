@@ -65,9 +65,9 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
 
     private FullHttpResponse serve(FullHttpRequest http, String remote, boolean head) {
-        String requestId = UUID.randomUUID().toString();
+        Request request = null;
         try {
-            Request request = VaultRequestDecoder.decode(http, remote);
+            request = VaultRequestDecoder.decode(http, remote);
             if (head && !request.path().equals("sys/health")) {
                 throw new CofferException(CofferException.Kind.UNSUPPORTED_OPERATION, "unsupported operation");
             }
@@ -79,16 +79,24 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             return rendered;
         } catch (CofferException e) {
             if (e.kind() == CofferException.Kind.INTERNAL) {
-                LOG.error("request {} failed: {}", requestId, e.getMessage(), e.getCause());
+                LOG.error("request {} failed: {}", logId(request), e.getMessage(), e.getCause());
             }
             return VaultResponseEncoder.error(e);
         } catch (VaultRequestDecoder.UnsupportedMediaType e) {
             return VaultResponseEncoder.error(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, List.of(e.getMessage()));
         } catch (RuntimeException e) {
             // Unknown failures are bugs: log the type and stack, answer with nothing internal.
-            LOG.error("request {} failed with an unexpected {}", requestId, e.getClass().getName(), e);
+            LOG.error("request {} failed with an unexpected {}", logId(request), e.getClass().getName(), e);
             return VaultResponseEncoder.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, List.of("internal error"));
         }
+    }
+
+    /**
+     * The id to log a failure under: the request's own id (its {@code request_id}) once decoded, a
+     * fresh one otherwise. Not generated up front: a random UUID costs a SecureRandom call.
+     */
+    private static String logId(Request request) {
+        return request != null ? request.id() : UUID.randomUUID().toString();
     }
 
     private static void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {

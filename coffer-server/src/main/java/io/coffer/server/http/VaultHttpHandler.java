@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -22,9 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves the Vault-style API on one connection. The event loop only decodes; the core runs on a
- * virtual thread, because storage and (later) audit may block. Reading from the connection pauses
- * while a request is in flight, so pipelined requests are answered in order and a client cannot
- * queue unbounded work.
+ * virtual thread, because storage and (later) audit may block. One request per connection is in
+ * flight at a time: requests that arrive meanwhile (HTTP/1.1 pipelining) wait in a queue and are
+ * answered in order, and reading from the connection pauses until the queue drains, so a client
+ * cannot queue unbounded work. A client that waits for each response (nearly all do) never
+ * pauses reading, which would cost two {@code epoll_ctl} calls per request.
  */
 final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -32,6 +35,9 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     private final RequestHandler core;
     private final Executor executor;
+    /** Requests that arrived while one is in flight, in arrival order; touched on the event loop only. */
+    private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
+    private boolean inFlight;
 
     VaultHttpHandler(RequestHandler core, Executor executor) {
         this.core = core;
@@ -40,16 +46,28 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
+        http.retain();
+        if (inFlight) {
+            queued.add(http);
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
+        dispatch(ctx, http);
+    }
+
+    /** Serves {@code http} (retained; released here) and then the next queued request. */
+    private void dispatch(ChannelHandlerContext ctx, FullHttpRequest http) {
         boolean keepAlive = HttpUtil.isKeepAlive(http);
         DecoderResult decoded = http.decoderResult();
         if (decoded.isFailure()) {
+            http.release();
             write(ctx, VaultResponseEncoder.error(HttpResponseStatus.BAD_REQUEST, List.of("malformed HTTP request")), false);
+            releaseQueued();
             return;
         }
         boolean head = http.method().equals(HttpMethod.HEAD);
         String remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "";
-        http.retain();
-        ctx.channel().config().setAutoRead(false);
+        inFlight = true;
         executor.execute(() -> {
             FullHttpResponse response;
             try {
@@ -58,10 +76,33 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 http.release();
             }
             ctx.executor().execute(() -> {
+                inFlight = false;
                 write(ctx, response, keepAlive);
-                ctx.channel().config().setAutoRead(true);
+                if (!keepAlive) {
+                    releaseQueued();
+                    return;
+                }
+                FullHttpRequest next = queued.poll();
+                if (next != null) {
+                    dispatch(ctx, next);
+                } else if (!ctx.channel().config().isAutoRead()) {
+                    ctx.channel().config().setAutoRead(true);
+                }
             });
         });
+    }
+
+    private void releaseQueued() {
+        FullHttpRequest r;
+        while ((r = queued.poll()) != null) {
+            r.release();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        releaseQueued();
+        super.channelInactive(ctx);
     }
 
     private FullHttpResponse serve(FullHttpRequest http, String remote, boolean head) {

@@ -1,19 +1,33 @@
 package io.coffer.core.handler;
 
+import io.coffer.core.audit.AuditEvent;
+import io.coffer.core.audit.AuditLog;
 import io.coffer.core.error.CofferException;
+import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.Request;
 import io.coffer.core.logical.Response;
+import io.coffer.core.mount.MountTable;
 import io.coffer.core.policy.Authorizer;
+import io.coffer.core.router.RouteTarget;
 import io.coffer.core.router.Router;
 import io.coffer.core.seal.ShamirSeal;
 import io.coffer.core.sys.SystemBackend;
 import io.coffer.core.token.TokenEntry;
 import io.coffer.core.token.TokenStore;
+import java.time.Clock;
+import java.util.Optional;
 
 /**
- * The core's request path, the same for every front door: the few unauthenticated {@code sys/}
- * endpoints first; then refuse while sealed; authenticate the token; authorize; route to
- * {@code sys/} or a mounted engine. Audit hooks in between authorization and routing.
+ * The core's request path, the same for every front door:
+ * <ol>
+ *   <li>the few {@code sys/} endpoints that work sealed and without a token (not audited);</li>
+ *   <li>refuse while sealed;</li>
+ *   <li>resolve the route; login paths skip to auditing;</li>
+ *   <li>authenticate the token, authorize the operation (create vs update decided by the route's
+ *       existence check);</li>
+ *   <li>audit the request (fail closed), run the handler, mint a token for a login, audit the
+ *       response (fail closed), return.</li>
+ * </ol>
  */
 public final class RequestHandler {
 
@@ -22,30 +36,84 @@ public final class RequestHandler {
     private final Authorizer authorizer;
     private final Router router;
     private final SystemBackend system;
+    private final MountTable authMounts;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    public RequestHandler(ShamirSeal seal, TokenStore tokens, Authorizer authorizer, Router router, SystemBackend system) {
+    public RequestHandler(ShamirSeal seal, TokenStore tokens, Authorizer authorizer, Router router, SystemBackend system,
+            MountTable authMounts, AuditLog audit, Clock clock) {
         this.seal = seal;
         this.tokens = tokens;
         this.authorizer = authorizer;
         this.router = router;
         this.system = system;
+        this.authMounts = authMounts;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     public Response handle(Request request) {
         String path = request.path();
         boolean sys = path.equals("sys") || path.startsWith("sys/");
         String sysRelative = sys ? (path.length() > 4 ? path.substring(4) : "") : null;
-        if (sys && SystemBackend.isUnauthenticated(sysRelative)) {
-            return Router.dispatch(system, request, sysRelative, system.mountEntry(), null);
+        if (sys && SystemBackend.servesWhileSealed(sysRelative)) {
+            return Router.resolve(system, request, sysRelative, system.mountEntry(), null).invoke();
         }
         if (seal.isSealed()) {
             throw new CofferException(CofferException.Kind.SEALED, "Vault is sealed");
         }
-        TokenEntry token = request.clientToken().flatMap(tokens::lookup).orElseThrow(CofferException::permissionDenied);
-        authorizer.authorize(token, request);
-        if (sys) {
-            return Router.dispatch(system, request, sysRelative, system.mountEntry(), null);
+
+        RouteTarget target = null;
+        CofferException routeError = null;
+        try {
+            target = sys ? Router.resolve(system, request, sysRelative, system.mountEntry(), null) : router.resolve(request);
+        } catch (CofferException e) {
+            routeError = e;
         }
-        return router.route(request);
+        String mountType = target == null ? "" : target.mountType();
+
+        if (target != null && target.isUnauthenticated()) {
+            return serve(target, new AuditEvent(request, request.operation(), mountType, Optional.empty(), clock.instant()));
+        }
+
+        Optional<TokenEntry> token = request.clientToken().flatMap(tokens::lookup);
+        Operation operation = target == null ? request.operation() : target.effectiveOperation();
+        AuditEvent event = new AuditEvent(request, operation, mountType, token, clock.instant());
+        try {
+            if (token.isEmpty()) {
+                throw CofferException.permissionDenied();
+            }
+            authorizer.authorize(token.get(), request, operation);
+            if (routeError != null) {
+                throw routeError;
+            }
+        } catch (CofferException denied) {
+            audit.logRequest(event);
+            audit.logError(event, denied);
+            throw denied;
+        }
+        return serve(target, event);
+    }
+
+    private Response serve(RouteTarget target, AuditEvent event) {
+        audit.logRequest(event);
+        Response response;
+        try {
+            response = target.invoke();
+            if (response.login().isPresent()) {
+                var issued = tokens.issueForLogin(response.login().get(), target.engineRequest().mount());
+                response.withAuth(TokenStore.authBlock(issued));
+            }
+        } catch (CofferException e) {
+            audit.logError(event, e);
+            throw e;
+        }
+        audit.logResponse(event, response);
+        return response;
+    }
+
+    /** The auth mount table, for front doors that need to know where a login path lives. */
+    public MountTable authMounts() {
+        return authMounts;
     }
 }

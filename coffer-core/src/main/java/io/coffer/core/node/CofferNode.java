@@ -1,5 +1,6 @@
 package io.coffer.core.node;
 
+import io.coffer.core.audit.AuditLog;
 import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.engine.SecretsEngineFactory;
 import io.coffer.core.handler.RequestHandler;
@@ -34,6 +35,7 @@ public final class CofferNode implements AutoCloseable {
     private final ShamirSeal seal;
     private final TokenStore tokens;
     private final MountTable mounts;
+    private final MountTable authMounts;
     private final RequestHandler handler;
 
     private CofferNode(Builder b) {
@@ -45,11 +47,19 @@ public final class CofferNode implements AutoCloseable {
         ClusterIdentity cluster = new ClusterIdentity(barrier);
         this.tokens = new TokenStore(barrier, b.clock);
         this.mounts = new MountTable(barrier, engines);
+        EngineRegistry authMethods = new EngineRegistry();
+        b.authMethods.forEach(authMethods::register);
+        this.authMounts = new MountTable(MountTable.Kind.AUTH, barrier, authMethods,
+                b.authMethods.stream().anyMatch(f -> f.type().equals("token"))
+                        ? List.of(new MountTable.Builtin("token/", "token", "token based credentials"))
+                        : List.of());
         seal.addListener(cluster);
         seal.addListener(tokens);
         seal.addListener(mounts);
+        seal.addListener(authMounts);
         SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, cluster, b.info, b.clock);
-        this.handler = new RequestHandler(seal, tokens, new RootPolicyAuthorizer(), new Router(mounts), system);
+        this.handler = new RequestHandler(seal, tokens, new RootPolicyAuthorizer(), new Router(mounts, authMounts), system,
+                authMounts, AuditLog.none(), b.clock);
     }
 
     public static Builder builder(StorageBackend storage) {
@@ -90,6 +100,7 @@ public final class CofferNode implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ServerInfo info = new ServerInfo("0.0.0", "", "inmem");
         private final List<SecretsEngineFactory> engines = new ArrayList<>();
+        private final List<SecretsEngineFactory> authMethods = new ArrayList<>();
 
         private Builder(StorageBackend storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
@@ -107,6 +118,12 @@ public final class CofferNode implements AutoCloseable {
 
         public Builder engine(SecretsEngineFactory factory) {
             engines.add(factory);
+            return this;
+        }
+
+        /** Adds an auth method type that can be enabled under {@code auth/}. */
+        public Builder authMethod(SecretsEngineFactory factory) {
+            authMethods.add(factory);
             return this;
         }
 

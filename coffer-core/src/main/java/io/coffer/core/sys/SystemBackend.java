@@ -45,8 +45,8 @@ public final class SystemBackend implements SecretsEngine {
         return mountEntry;
     }
 
-    /** True for {@code sys/} paths (relative) served without a token, even while sealed. */
-    public static boolean isUnauthenticated(String relativePath) {
+    /** True for {@code sys/} paths (relative) served without a token, even while sealed, and not audited. */
+    public static boolean servesWhileSealed(String relativePath) {
         return UNAUTHENTICATED.contains(relativePath);
     }
 }

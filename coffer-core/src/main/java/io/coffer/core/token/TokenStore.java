@@ -3,6 +3,8 @@ package io.coffer.core.token;
 import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.json.Json;
+import io.coffer.core.logical.Login;
+import io.coffer.core.mount.MountEntry;
 import io.coffer.core.seal.ShamirSeal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -79,6 +81,49 @@ public final class TokenStore implements ShamirSeal.Listener {
                 clock.instant().getEpochSecond(), 0, 0, 0, "", false, 0, "service");
         store(token, entry);
         return new IssuedToken(token, entry);
+    }
+
+    /** Vault's system default and maximum TTL: 768 hours (32 days). */
+    public static final long SYSTEM_MAX_TTL_SECONDS = 768L * 3600;
+
+    /**
+     * Mints the token of a successful login at the auth mount {@code mount}: the login's policies
+     * plus {@code default}, its TTL bounded by the mount's and the system's maximum. Login tokens
+     * have no parent.
+     */
+    public IssuedToken issueForLogin(Login login, MountEntry mount) {
+        java.util.TreeSet<String> policies = new java.util.TreeSet<>(login.policies());
+        policies.add("default");
+        long mountMax = mount.config().maxLeaseTtl() == 0 ? SYSTEM_MAX_TTL_SECONDS : mount.config().maxLeaseTtl();
+        long max = login.maxTtl() == 0 ? mountMax : Math.min(login.maxTtl(), mountMax);
+        long defaultTtl = mount.config().defaultLeaseTtl() == 0 ? SYSTEM_MAX_TTL_SECONDS : mount.config().defaultLeaseTtl();
+        long ttl = login.period() > 0 ? login.period() : Math.min(login.ttl() == 0 ? defaultTtl : login.ttl(), max);
+        TokenEntry entry = new TokenEntry(newAccessor(), List.copyOf(policies), "auth/" + mount.path() + "login",
+                login.metadata(), mount.path().replace("/", "") + (login.displayName().isEmpty() ? "" : "-" + login.displayName()),
+                clock.instant().getEpochSecond(), ttl, login.maxTtl(), login.numUses(), "", login.renewable(), login.period(),
+                "service");
+        String token = newTokenString();
+        store(token, entry);
+        return new IssuedToken(token, entry);
+    }
+
+    /** The {@code auth} block of a login response, in Vault's shape. */
+    public static Map<String, Object> authBlock(IssuedToken issued) {
+        TokenEntry e = issued.entry();
+        Map<String, Object> auth = new java.util.LinkedHashMap<>();
+        auth.put("client_token", issued.token());
+        auth.put("accessor", e.accessor());
+        auth.put("policies", e.policies());
+        auth.put("token_policies", e.policies());
+        auth.put("metadata", e.meta().isEmpty() ? null : e.meta());
+        auth.put("lease_duration", e.ttl());
+        auth.put("renewable", e.renewable());
+        auth.put("entity_id", "");
+        auth.put("token_type", e.type());
+        auth.put("orphan", e.parentHash().isEmpty());
+        auth.put("mfa_requirement", null);
+        auth.put("num_uses", e.numUses());
+        return auth;
     }
 
     /** The live entry of {@code token}; empty when unknown, expired or revoked. */

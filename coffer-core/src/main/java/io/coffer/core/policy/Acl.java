@@ -137,7 +137,12 @@ public final class Acl {
             // unwrapped requests to such paths.
             return new Decision(false, sudo);
         }
-        if (operation != Operation.LIST && operation != Operation.DELETE && !p.parametersAllowed(data)) {
+        // Vault checks parameters only for operations that carry them.
+        boolean carriesParameters = switch (operation) {
+            case READ, CREATE, UPDATE, PATCH -> true;
+            case LIST, DELETE -> false;
+        };
+        if (carriesParameters && !p.parametersAllowed(data)) {
             return new Decision(false, sudo);
         }
         return new Decision(true, sudo);

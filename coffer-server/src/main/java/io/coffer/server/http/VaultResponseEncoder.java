@@ -67,6 +67,12 @@ final class VaultResponseEncoder {
     }
 
     static FullHttpResponse json(HttpResponseStatus status, Object body) {
+        int code = status.code();
+        if (code == 204 || code == 304 || code < 200) {
+            // These statuses cannot carry a body (a health check may ask for activecode=204);
+            // sending one would desynchronize the client's reading of the connection.
+            return withCommonHeaders(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER));
+        }
         byte[] bytes = Json.write(body);
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);

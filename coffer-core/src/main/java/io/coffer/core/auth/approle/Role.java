@@ -45,6 +45,12 @@ record Role(
         token = token == null ? TokenSettings.DEFAULT : token;
     }
 
+    /** Leaves the role ID out: it is half a credential and has no business in logs. */
+    @Override
+    public String toString() {
+        return "Role[" + name + "]";
+    }
+
     /** The bound CIDRs, empty when none are set. */
     List<String> boundCidrs() {
         return secretIdBoundCidrs == null ? List.of() : secretIdBoundCidrs;

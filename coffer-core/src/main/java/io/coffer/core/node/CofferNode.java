@@ -62,7 +62,8 @@ public final class CofferNode implements AutoCloseable {
         seal.addListener(mounts);
         seal.addListener(authMounts);
         SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, cluster, b.info, b.clock, policies);
-        this.handler = new RequestHandler(seal, tokens, new AclAuthorizer(policies), new Router(mounts, authMounts), system,
+        this.handler = new RequestHandler(seal, tokens, new AclAuthorizer(policies, p -> mounts.match(p).map(m -> m.mount().entry().path())),
+                new Router(mounts, authMounts), system,
                 authMounts, AuditLog.none(), b.clock);
     }
 

@@ -167,6 +167,36 @@ public final class Acl {
         return List.copyOf(names);
     }
 
+    /**
+     * Whether any rule grants something other than {@code deny} at or below {@code mountPath}
+     * (ending in {@code /}): Vault's test for the CLI's mount preflight
+     * ({@code sys/internal/ui/mounts/:path}), which reveals a mount only to tokens that can reach
+     * something in it.
+     */
+    public boolean grantsAnythingUnder(String mountPath) {
+        if (root) {
+            return true;
+        }
+        for (Map.Entry<String, Permissions> e : exactRules.entrySet()) {
+            if (e.getKey().startsWith(mountPath) && e.getValue().grantsSomething()) {
+                return true;
+            }
+        }
+        for (Map.Entry<String, Permissions> e : prefixRules.entrySet()) {
+            String key = e.getKey();
+            if ((key.startsWith(mountPath) || mountPath.startsWith(key)) && e.getValue().grantsSomething()) {
+                return true;
+            }
+        }
+        String[] mountParts = mountPath.substring(0, mountPath.length() - 1).split("/", -1);
+        for (SegmentRule rule : segmentRules) {
+            if (rule.perms.grantsSomething() && rule.couldMatchBelow(mountParts)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Capability capabilityFor(Operation operation) {
         return switch (operation) {
             case READ -> Capability.READ;
@@ -280,6 +310,19 @@ public final class Acl {
             this.perms = perms;
         }
 
+        /** Whether paths below the folder {@code folder} (its segments) can match this pattern. */
+        boolean couldMatchBelow(String[] folder) {
+            for (int i = 0; i < Math.min(folder.length, parts.length); i++) {
+                String part = parts[i];
+                boolean last = i == parts.length - 1;
+                boolean ok = part.equals("+") || part.equals(folder[i]) || (prefix && last && folder[i].startsWith(part));
+                if (!ok) {
+                    return false;
+                }
+            }
+            return folder.length <= parts.length || prefix;
+        }
+
         boolean matches(String[] path) {
             if (path.length < parts.length || (!prefix && path.length != parts.length)) {
                 return false;
@@ -298,6 +341,10 @@ public final class Acl {
 
     /** What one pattern grants once every policy naming it has been merged in. */
     private static final class Permissions {
+        boolean grantsSomething() {
+            return !capabilities.isEmpty() && !capabilities.contains(Capability.DENY);
+        }
+
         final EnumSet<Capability> capabilities;
         final Map<String, List<Object>> allowed;
         final Map<String, List<Object>> denied;

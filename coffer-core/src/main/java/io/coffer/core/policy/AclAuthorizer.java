@@ -4,6 +4,8 @@ import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.Request;
 import io.coffer.core.token.TokenEntry;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Authorizes requests by the ACL policies of their token, as Vault does: a root token may do
@@ -15,15 +17,32 @@ import io.coffer.core.token.TokenEntry;
  */
 public final class AclAuthorizer implements Authorizer {
 
-    private final PolicyStore policies;
+    private static final String UI_MOUNTS = "sys/internal/ui/mounts/";
 
-    public AclAuthorizer(PolicyStore policies) {
+    private final PolicyStore policies;
+    private final Function<String, Optional<String>> mountOf;
+
+    /**
+     * @param mountOf the mount path (ending in {@code /}) serving a request path, for the CLI's
+     *                mount preflight
+     */
+    public AclAuthorizer(PolicyStore policies, Function<String, Optional<String>> mountOf) {
         this.policies = policies;
+        this.mountOf = mountOf;
     }
 
     @Override
     public void authorize(TokenEntry token, Request request, Operation operation) {
         if (token.isRoot()) {
+            return;
+        }
+        if (operation == Operation.READ && request.path().startsWith(UI_MOUNTS)) {
+            // Vault's preflight is open to any token that can reach something in the mount, so
+            // that `kv get` works for a token that may only read one secret.
+            String mount = mountOf.apply(request.path().substring(UI_MOUNTS.length())).orElse("");
+            if (mount.isEmpty() || !policies.acl(token.policies()).grantsAnythingUnder(mount)) {
+                throw CofferException.permissionDenied();
+            }
             return;
         }
         String path = aclPath(request.path(), operation);

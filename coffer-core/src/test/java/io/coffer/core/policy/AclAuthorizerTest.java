@@ -14,6 +14,7 @@ import io.coffer.core.token.TokenEntry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,9 @@ class AclAuthorizerTest {
 
     private final AesGcmBarrier barrier = new AesGcmBarrier(new InMemoryStorage(), Clock.systemUTC());
     private final PolicyStore policies = new PolicyStore(barrier);
-    private final AclAuthorizer authorizer = new AclAuthorizer(policies);
+    /** Two mounts exist: secret/ and team/kv/. */
+    private final AclAuthorizer authorizer = new AclAuthorizer(policies, p -> p.startsWith("secret/") ? Optional.of("secret/")
+            : p.startsWith("team/kv/") ? Optional.of("team/kv/") : Optional.empty());
 
     @BeforeEach
     void unseal() {
@@ -48,6 +51,19 @@ class AclAuthorizerTest {
                 .isInstanceOf(CofferException.class)
                 .hasMessage("permission denied")
                 .satisfies(e -> assertThat(((CofferException) e).kind()).isEqualTo(CofferException.Kind.PERMISSION_DENIED));
+    }
+
+    @Test
+    void mountPreflight_isOpenToTokensThatReachSomethingInTheMount() {
+        policies.put("one-secret", "path \"secret/data/app/db\" { capabilities = [\"read\"] }");
+        policies.put("team-glob", "path \"team/+/data/*\" { capabilities = [\"list\"] }");
+        policies.put("denier", "path \"secret/*\" { capabilities = [\"deny\"] }");
+        allowed(token("one-secret"), Operation.READ, "sys/internal/ui/mounts/secret/app/db");
+        denied(token("one-secret"), Operation.READ, "sys/internal/ui/mounts/team/kv/x");
+        allowed(token("team-glob"), Operation.READ, "sys/internal/ui/mounts/team/kv/x");
+        denied(token("denier"), Operation.READ, "sys/internal/ui/mounts/secret/app");
+        denied(token("one-secret"), Operation.READ, "sys/internal/ui/mounts/nomount/x");
+        denied(token("one-secret"), Operation.READ, "secret/data/app/other");
     }
 
     @Test

@@ -5,6 +5,10 @@ import io.coffer.cli.command.ExitCodes;
 import io.coffer.cli.command.RuntimeInjectingFactory;
 import io.coffer.cli.kv.KvCommand;
 import io.coffer.cli.operator.OperatorCommand;
+import io.coffer.cli.path.DeleteCommand;
+import io.coffer.cli.path.ListCommand;
+import io.coffer.cli.path.ReadCommand;
+import io.coffer.cli.path.WriteCommand;
 import io.coffer.cli.server.ServerCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -18,7 +22,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = CofferVersionProvider.class,
         description = "A secrets manager that speaks the Vault HTTP API.",
-        subcommands = {ServerCommand.class, OperatorCommand.class, KvCommand.class, VersionCommand.class})
+        subcommands = {
+            ServerCommand.class, OperatorCommand.class,
+            ReadCommand.class, WriteCommand.class, ListCommand.class, DeleteCommand.class,
+            KvCommand.class,
+            VersionCommand.class})
 public final class CofferCommand implements Callable<Integer> {
 
     @Spec

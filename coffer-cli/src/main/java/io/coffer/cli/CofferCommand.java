@@ -10,6 +10,7 @@ import io.coffer.cli.path.ListCommand;
 import io.coffer.cli.path.ReadCommand;
 import io.coffer.cli.path.WriteCommand;
 import io.coffer.cli.server.ServerCommand;
+import io.coffer.cli.token.TokenCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
             ServerCommand.class, OperatorCommand.class,
             ReadCommand.class, WriteCommand.class, ListCommand.class, DeleteCommand.class,
             KvCommand.class,
+            TokenCommand.class,
             VersionCommand.class})
 public final class CofferCommand implements Callable<Integer> {
 

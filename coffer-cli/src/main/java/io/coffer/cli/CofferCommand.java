@@ -4,6 +4,7 @@ import io.coffer.cli.command.CliRuntime;
 import io.coffer.cli.command.ExitCodes;
 import io.coffer.cli.command.RuntimeInjectingFactory;
 import io.coffer.cli.kv.KvCommand;
+import io.coffer.cli.login.LoginCommand;
 import io.coffer.cli.operator.OperatorCommand;
 import io.coffer.cli.path.DeleteCommand;
 import io.coffer.cli.path.ListCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
             ServerCommand.class, OperatorCommand.class,
             ReadCommand.class, WriteCommand.class, ListCommand.class, DeleteCommand.class,
             KvCommand.class,
-            TokenCommand.class,
+            LoginCommand.class, TokenCommand.class,
             VersionCommand.class})
 public final class CofferCommand implements Callable<Integer> {
 

@@ -10,6 +10,7 @@ import io.coffer.cli.path.DeleteCommand;
 import io.coffer.cli.path.ListCommand;
 import io.coffer.cli.path.ReadCommand;
 import io.coffer.cli.path.WriteCommand;
+import io.coffer.cli.policy.PolicyCommand;
 import io.coffer.cli.server.ServerCommand;
 import io.coffer.cli.token.TokenCommand;
 import java.io.PrintWriter;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
             ServerCommand.class, OperatorCommand.class,
             ReadCommand.class, WriteCommand.class, ListCommand.class, DeleteCommand.class,
             KvCommand.class,
-            LoginCommand.class, TokenCommand.class,
+            LoginCommand.class, TokenCommand.class, PolicyCommand.class,
             VersionCommand.class})
 public final class CofferCommand implements Callable<Integer> {
 

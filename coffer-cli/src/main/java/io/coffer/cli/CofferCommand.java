@@ -1,5 +1,6 @@
 package io.coffer.cli;
 
+import io.coffer.cli.audit.AuditCommand;
 import io.coffer.cli.auth.AuthCommand;
 import io.coffer.cli.command.CliRuntime;
 import io.coffer.cli.command.ExitCodes;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
             ServerCommand.class, OperatorCommand.class,
             ReadCommand.class, WriteCommand.class, ListCommand.class, DeleteCommand.class,
             KvCommand.class,
-            LoginCommand.class, TokenCommand.class, PolicyCommand.class, AuthCommand.class,
+            LoginCommand.class, TokenCommand.class, PolicyCommand.class, AuthCommand.class, AuditCommand.class,
             VersionCommand.class})
 public final class CofferCommand implements Callable<Integer> {
 

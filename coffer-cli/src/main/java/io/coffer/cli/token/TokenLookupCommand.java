@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
  * server and proxy access logs.
  */
 @Command(name = "lookup", description = {
-    "Show a token's properties: the current token, the TOKEN given, or with -accessor the token",
-    "an accessor refers to."})
+    "Show a token's properties: the current token's, or TOKEN's.",
+    "With -accessor, TOKEN is an accessor (and the output omits the token)."})
 public final class TokenLookupCommand extends ApiCommand {
 
     @Option(names = {"-accessor", "--accessor"}, arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",

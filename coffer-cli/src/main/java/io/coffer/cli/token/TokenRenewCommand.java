@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code coffer token renew [TOKEN]}: extends a token's TTL, the current token's by default. */
 @Command(name = "renew", description = {
-    "Renew a token: the current token, the TOKEN given, or with -accessor the token an accessor",
-    "refers to."})
+    "Renew a token: the current one, or TOKEN.",
+    "With -accessor, TOKEN is an accessor."})
 public final class TokenRenewCommand extends ApiCommand {
 
     @Option(names = {"-accessor", "--accessor"}, arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",

@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
  * {@code -mode=orphan}, all its children.
  */
 @Command(name = "revoke", description = {
-    "Revoke a token and its children: the TOKEN given, the current one with -self, or with",
-    "-accessor the token an accessor refers to."})
+    "Revoke a token and its children: TOKEN, or the current one with -self.",
+    "With -accessor, TOKEN is an accessor; -mode=orphan spares the children."})
 public final class TokenRevokeCommand extends ApiCommand {
 
     @Option(names = {"-accessor", "--accessor"}, arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",

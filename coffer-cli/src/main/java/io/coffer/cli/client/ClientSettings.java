@@ -37,14 +37,24 @@ public record ClientSettings(URI address, String token, Path caCertFile, boolean
 
     /** Resolves every setting from {@code flags}, then {@code env}, then the defaults. */
     public static ClientSettings resolve(ClientOverrides flags, Environment env) {
-        String address = firstNonNull(flags.address(), env.first("COFFER_ADDR", "VAULT_ADDR").orElse(DEFAULT_ADDRESS));
+        ClientSettings withoutToken = resolveWithoutToken(flags, env);
         String token = env.first("COFFER_TOKEN", "VAULT_TOKEN")
                 .or(() -> TokenFile.inHomeOf(env).flatMap(TokenFile::read))
                 .orElse(null);
+        return withoutToken.withToken(token);
+    }
+
+    /**
+     * Resolves every setting but the token, which is left out, without looking at the token
+     * variables or the token helper file: for logins, which must neither send nor depend on a
+     * previous token (a broken token file must not stop the login that replaces it).
+     */
+    public static ClientSettings resolveWithoutToken(ClientOverrides flags, Environment env) {
+        String address = firstNonNull(flags.address(), env.first("COFFER_ADDR", "VAULT_ADDR").orElse(DEFAULT_ADDRESS));
         String caCert = firstNonNull(flags.caCertFile(), env.first("COFFER_CACERT", "VAULT_CACERT").orElse(null));
         boolean skipVerify = flags.skipVerify() != null ? flags.skipVerify() : skipVerifyFrom(env);
         Duration timeout = flags.requestTimeout() != null ? flags.requestTimeout() : timeoutFrom(env);
-        return new ClientSettings(parseAddress(address), token, caCert == null ? null : Path.of(caCert), skipVerify, timeout);
+        return new ClientSettings(parseAddress(address), null, caCert == null ? null : Path.of(caCert), skipVerify, timeout);
     }
 
     /** These settings with {@code token} instead, or with no token for {@code null}. */

@@ -72,6 +72,11 @@ public abstract class ApiCommand implements Callable<Integer> {
         return ClientSettings.resolve(connection.overrides(), runtime.environment());
     }
 
+    /** Where the flags and environment point, without any token; see {@link ClientSettings#resolveWithoutToken}. */
+    protected final ClientSettings settingsWithoutToken() {
+        return ClientSettings.resolveWithoutToken(connection.overrides(), runtime.environment());
+    }
+
     protected final CliRuntime runtime() {
         return runtime;
     }

@@ -9,8 +9,7 @@ import java.util.Optional;
 /**
  * What a login method works with.
  *
- * @param settings where the server is; the token in them is the one the environment or token helper
- *                 supplies, which methods other than {@code token} must not send
+ * @param settings where the server is, without a token: a login never sends a previous one
  * @param mount    the auth method's mount path without slashes, e.g. {@code userpass}
  * @param config   the {@code K=V} arguments, e.g. {@code username} and {@code password}
  * @param terminal for prompting without echo
@@ -43,5 +42,11 @@ record LoginAttempt(ClientSettings settings, String mount, Map<String, String> c
             return config.get(key);
         }
         return terminal.readHidden(prompt).orElseThrow(() -> new LoginFailure(whenNoTerminal));
+    }
+
+    /** Names the configuration keys only: their values include passwords, secret IDs and tokens. */
+    @Override
+    public String toString() {
+        return "LoginAttempt[mount=" + mount + ", config keys=" + config.keySet() + "]";
     }
 }

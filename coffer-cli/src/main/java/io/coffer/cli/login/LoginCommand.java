@@ -91,7 +91,7 @@ public final class LoginCommand extends ApiCommand {
 
         Secret secret;
         try {
-            secret = loginMethod.login(new LoginAttempt(settings(), mount, config, runtime().terminal()));
+            secret = loginMethod.login(new LoginAttempt(settingsWithoutToken(), mount, config, runtime().terminal()));
         } catch (LoginFailure failure) {
             throw CommandFailure.remote("Error authenticating: " + failure.getMessage());
         }

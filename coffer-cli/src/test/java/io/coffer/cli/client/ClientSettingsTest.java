@@ -108,6 +108,18 @@ class ClientSettingsTest {
         }
 
         @Test
+        void resolveWithoutToken_ignoresVariablesAndAnUnreadableTokenFile() throws IOException {
+            Files.createDirectory(home.resolve(".coffer-token"));
+            Map<String, String> env = Map.of("HOME", home.toString(), "COFFER_TOKEN", "c-token", "COFFER_ADDR", "http://c:1");
+
+            ClientSettings settings = ClientSettings.resolveWithoutToken(ClientOverrides.NONE, Environment.of(env));
+
+            assertThat(settings.tokenIfAny()).isEmpty();
+            assertThat(settings.address()).isEqualTo(URI.create("http://c:1"));
+            assertThatThrownBy(() -> resolve(Map.of("HOME", home.toString()))).isInstanceOf(ClientConfigurationException.class);
+        }
+
+        @Test
         void withToken_replacesOrDropsTheToken() {
             ClientSettings settings = resolve(Map.of("COFFER_TOKEN", "c-token"));
             assertThat(settings.withToken("other").tokenIfAny()).contains("other");

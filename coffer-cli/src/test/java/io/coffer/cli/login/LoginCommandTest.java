@@ -483,6 +483,19 @@ class LoginCommandTest {
         }
 
         @Test
+        void login_unreadableTokenFile_doesNotStopTheLoginThatReplacesIt() throws IOException {
+            Files.createDirectory(tokenFile());
+            server.on("PUT /v1/auth/approle/login", 200, APPROLE_LOGIN);
+
+            Result result = cli().run("login", "-method=approle", "role_id=r");
+
+            assertThat(server.requestLines()).containsExactly("PUT /v1/auth/approle/login");
+            // Storing over a directory fails, and says so, after a login that worked.
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).startsWith("Error storing token: could not write " + tokenFile());
+        }
+
+        @Test
         void login_withoutHome_cannotStoreTheToken() {
             server.on("PUT /v1/auth/approle/login", 200, APPROLE_LOGIN);
 

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coffer.cli.testing.CliRun;
+import io.coffer.core.mount.MountEntry;
 import io.coffer.core.storage.InMemoryStorage;
 import io.coffer.server.CofferServer;
 import io.coffer.server.config.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -20,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The access-control CLI against a real server, as far as the server implements it today: the
- * generic path commands and the token helper file. (Login, token, policy, auth and audit commands
- * are tested against canned Vault responses until their endpoints land.)
+ * generic path commands, the token helper file, and logins with userpass and AppRole (mounted
+ * through the Java API until {@code sys/auth} lands). The token, policy, auth and audit commands
+ * are tested against canned Vault responses until their endpoints land.
  */
 class AccessCliAgainstRealServerTest {
 
@@ -114,5 +117,49 @@ class AccessCliAgainstRealServerTest {
         assertThat(wrong.exitCode()).isEqualTo(2);
         assertThat(wrong.err()).contains("Code: 403").doesNotContain("s.not-a-real-token").doesNotContain(rootToken);
         assertThat(List.of(wrong.out(), login.out())).allMatch(String::isEmpty);
+    }
+
+    @Test
+    void login_userpassAndApprole_storeAWorkingTokenOfTheirOwn() throws Exception {
+        String rootToken = initializeAndUnseal();
+        server.node().handler().authMounts().mount("userpass/", "userpass", "", Map.of(), MountEntry.MountConfig.DEFAULT);
+        server.node().handler().authMounts().mount("approle/", "approle", "", Map.of(), MountEntry.MountConfig.DEFAULT);
+        CliRun root = cli().env("COFFER_TOKEN", rootToken);
+        assertThat(root.run("write", "auth/userpass/users/alice", "password=s3cr3t-pw", "token_policies=dev",
+                "token_ttl=1h").exitCode()).isZero();
+
+        // The password comes from stdin as echo would send it, line break included.
+        CliRun.Result login = cli().stdin("s3cr3t-pw\n").run("login", "-method=userpass", "username=alice", "password=-");
+        assertThat(login.exitCode()).as(login.err()).isZero();
+        String stored = Files.readString(home.resolve(".coffer-token"));
+        assertThat(stored).startsWith("hvs.").isNotEqualTo(rootToken);
+        assertThat(login.out()).startsWith("Success! You are now authenticated.")
+                .containsPattern("(?m)^token {2,}" + Pattern.quote(stored) + "$")
+                .containsPattern("(?m)^token_duration {2,}1h$")
+                .containsPattern("(?m)^token_policies {2,}\\[\"default\" \"dev\"]$")
+                .containsPattern("(?m)^token_meta_username {2,}alice$")
+                .doesNotContain("s3cr3t-pw");
+        // Later commands now act as alice, who may not read sys/mounts.
+        CliRun.Result asAlice = cli().run("read", "sys/mounts");
+        assertThat(asAlice.exitCode()).isEqualTo(2);
+        assertThat(asAlice.err()).contains("Code: 403").doesNotContain(stored);
+
+        CliRun.Result wrong = cli().run("login", "-method=userpass", "username=alice", "password=wrong-pw");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("* invalid username or password").doesNotContain("wrong-pw");
+        assertThat(Files.readString(home.resolve(".coffer-token"))).isEqualTo(stored);
+
+        assertThat(root.run("write", "auth/approle/role/app", "token_policies=app").exitCode()).isZero();
+        String roleId = root.run("read", "-field=role_id", "auth/approle/role/app/role-id").out();
+        CliRun.Result secretId = root.run("write", "-f", "-field=secret_id", "auth/approle/role/app/secret-id");
+        assertThat(secretId.exitCode()).as(secretId.err()).isZero();
+
+        CliRun.Result approle = cli().stdin(secretId.out()).run("login", "-method=approle", "role_id=" + roleId, "secret_id=-");
+        assertThat(approle.exitCode()).as(approle.err()).isZero();
+        String approleToken = Files.readString(home.resolve(".coffer-token"));
+        assertThat(approleToken).startsWith("hvs.").isNotEqualTo(stored);
+        assertThat(approle.out()).containsPattern("(?m)^token_meta_role_name {2,}app$")
+                .containsPattern("(?m)^token_policies {2,}\\[(\"app\" \"default\"|\"default\" \"app\")]$")
+                .doesNotContain(secretId.out());
     }
 }

@@ -1,6 +1,7 @@
 package io.coffer.core.node;
 
-import io.coffer.core.audit.AuditLog;
+import io.coffer.core.audit.AuditBroker;
+import io.coffer.core.audit.file.FileAuditDeviceFactory;
 import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.engine.SecretsEngineFactory;
 import io.coffer.core.handler.RequestHandler;
@@ -37,6 +38,7 @@ public final class CofferNode implements AutoCloseable {
     private final MountTable mounts;
     private final MountTable authMounts;
     private final RequestHandler handler;
+    private final AuditBroker audit;
 
     private CofferNode(Builder b) {
         this.storage = b.storage;
@@ -57,9 +59,11 @@ public final class CofferNode implements AutoCloseable {
         seal.addListener(tokens);
         seal.addListener(mounts);
         seal.addListener(authMounts);
-        SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, cluster, b.info, b.clock);
+        this.audit = new AuditBroker(barrier, b.clock, List.of(new FileAuditDeviceFactory(b.clock)));
+        seal.addListener(audit);
+        SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, cluster, b.info, b.clock, audit);
         this.handler = new RequestHandler(seal, tokens, new RootPolicyAuthorizer(), new Router(mounts, authMounts), system,
-                authMounts, AuditLog.none(), b.clock);
+                authMounts, audit, b.clock);
     }
 
     public static Builder builder(StorageBackend storage) {
@@ -72,6 +76,11 @@ public final class CofferNode implements AutoCloseable {
 
     public ShamirSeal seal() {
         return seal;
+    }
+
+    /** The audit devices, for front doors that rotate audit files (SIGHUP). */
+    public AuditBroker audit() {
+        return audit;
     }
 
     /**

@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Order is the queue's order, nothing is dropped: the queue is bounded (callers wait for room,
  * then fail), and a batch that cannot be written fails every record in it and is cut off the file
- * again so that the chain stays intact. Rotation (on request, or when the file reaches
- * {@code maxFileSize}) runs on the writer thread between batches: the file is renamed to
+ * again so that the chain stays intact. Rotation (on request, or before the first batch after the
+ * file reached {@code maxFileSize}) runs on the writer thread between batches: the file is renamed to
  * {@code FILE.<UTC timestamp>} and a new file starts with a {@code chain_start} record linked to
  * the old file's last line.
  *
@@ -228,9 +228,6 @@ final class AuditFileWriter implements AutoCloseable {
             }
         }
         commit(appends);
-        if (maxFileSize > 0 && channel != null && size >= maxFileSize) {
-            rotateNow(null);
-        }
         return true;
     }
 
@@ -238,6 +235,11 @@ final class AuditFileWriter implements AutoCloseable {
     private void commit(List<Append> appends) {
         if (appends.isEmpty()) {
             return;
+        }
+        // Size rotation happens before a batch rather than after one, so that nothing changes on
+        // disk once the last record is acknowledged (readers and verify see a quiet file).
+        if (maxFileSize > 0 && channel != null && size >= maxFileSize) {
+            rotateNow(null);
         }
         try {
             ensureOpen();

@@ -1,5 +1,6 @@
 package io.coffer.cli;
 
+import io.coffer.cli.audit.AuditCommand;
 import io.coffer.cli.command.CliRuntime;
 import io.coffer.cli.command.ExitCodes;
 import io.coffer.cli.command.RuntimeInjectingFactory;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = CofferVersionProvider.class,
         description = "A secrets manager that speaks the Vault HTTP API.",
-        subcommands = {ServerCommand.class, OperatorCommand.class, KvCommand.class, VersionCommand.class})
+        subcommands = {ServerCommand.class, OperatorCommand.class, KvCommand.class, AuditCommand.class, VersionCommand.class})
 public final class CofferCommand implements Callable<Integer> {
 
     @Spec

@@ -232,7 +232,7 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
             AuditDeviceFactory factory = factories.get(entry.type());
             if (factory == null) {
                 // Still fail closed: a device we cannot run must not silently stop auditing.
-                loaded.add(new Live(entry, new UnavailableDevice("unknown audit device type " + entry.type())));
+                loaded.add(new Live(entry, AuditDevice.refusing("unknown audit device type " + entry.type())));
                 LOG.error("audit device at {} has unknown type {}; every request is refused until it is disabled",
                         entry.path(), entry.type());
                 continue;
@@ -240,7 +240,7 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
             try {
                 loaded.add(new Live(entry, factory.create(entry, table.salt(entry))));
             } catch (RuntimeException e) {
-                loaded.add(new Live(entry, new UnavailableDevice("audit device at " + entry.path() + " cannot be created")));
+                loaded.add(new Live(entry, AuditDevice.refusing("audit device at " + entry.path() + " cannot be created")));
                 LOG.error("audit device at {} cannot be created ({}); every request is refused until it is disabled",
                         entry.path(), describe(e));
             }
@@ -280,28 +280,6 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
         }
         if (p.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw CofferException.invalid("audit device path contains a control character");
-        }
-    }
-
-    /** Stands in for a device that cannot be created, so that auditing stays fail-closed. */
-    private record UnavailableDevice(String reason) implements AuditDevice {
-        @Override
-        public CompletableFuture<Void> record(AuditRecord record) {
-            return CompletableFuture.failedFuture(new IllegalStateException(reason));
-        }
-
-        @Override
-        public String hash(String input) {
-            throw CofferException.invalid(reason);
-        }
-
-        @Override
-        public void checkReady() {
-            throw CofferException.invalid(reason);
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

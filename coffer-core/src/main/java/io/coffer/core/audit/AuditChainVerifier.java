@@ -51,71 +51,87 @@ public final class AuditChainVerifier {
     }
 
     public static Result verify(List<Path> files) throws IOException {
-        MessageDigest digest = AuditChain.newDigest();
-        String expectedStart = null;
-        boolean continuesEarlier = false;
-        long total = 0;
-        int read = 0;
+        Walk walk = new Walk();
         for (Path file : files) {
-            read++;
-            String previousHash = null;
-            long lineNumber = 0;
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-                for (;;) {
-                    boolean complete = readLine(in, line);
-                    if (!complete && line.size() == 0) {
-                        break;
-                    }
-                    lineNumber++;
-                    total++;
-                    byte[] bytes = line.toByteArray();
-                    line.reset();
-                    if (!complete) {
-                        return broken(read, total, continuesEarlier, file, lineNumber,
-                                "the line is incomplete (no newline): the file was cut, or is being written right now");
-                    }
-                    JsonNode record;
-                    try {
-                        record = Json.MAPPER.readTree(bytes);
-                    } catch (IOException e) {
-                        record = null;
-                    }
-                    if (record == null || !record.isObject()) {
-                        return broken(read, total, continuesEarlier, file, lineNumber, "the line is not a JSON object");
-                    }
-                    JsonNode prev = record.get(AuditChain.PREV_HASH_FIELD);
-                    if (prev == null || !prev.isTextual()) {
-                        return broken(read, total, continuesEarlier, file, lineNumber, "the line has no prev_hash");
-                    }
-                    if (lineNumber == 1) {
-                        if (!AuditChain.START_TYPE.equals(record.path("type").asText())) {
-                            return broken(read, total, continuesEarlier, file, 1, "the file does not begin with a "
-                                    + AuditChain.START_TYPE + " record: its beginning was removed, or it is not a Coffer audit file");
-                        }
-                        if (expectedStart != null && !expectedStart.equals(prev.asText())) {
-                            return broken(read, total, continuesEarlier, file, 1, "the file does not continue the file given before"
-                                    + " it: files are missing or out of order, or lines were removed from the end of the previous file");
-                        }
-                        if (expectedStart == null && !AuditChain.GENESIS.equals(prev.asText())) {
-                            continuesEarlier = true;
-                        }
-                    } else if (!prev.asText().equals(previousHash)) {
-                        return broken(read, total, continuesEarlier, file, lineNumber, "prev_hash does not match line "
-                                + (lineNumber - 1) + ": line " + (lineNumber - 1) + " was edited, or lines were removed or reordered here");
-                    }
-                    previousHash = AuditChain.hash(digest, bytes);
-                }
-            }
-            if (previousHash != null) {
-                expectedStart = previousHash;
+            Optional<Failure> failure = walk.file(file);
+            if (failure.isPresent()) {
+                return new Result(walk.files, walk.lines, walk.continuesEarlier, failure);
             }
         }
-        return new Result(read, total, continuesEarlier, Optional.empty());
+        return new Result(walk.files, walk.lines, walk.continuesEarlier, Optional.empty());
     }
 
-    private static Result broken(int files, long lines, boolean continuesEarlier, Path file, long line, String reason) {
-        return new Result(files, lines, continuesEarlier, Optional.of(new Failure(file, line, reason)));
+    /** The state carried from line to line and from file to file. */
+    private static final class Walk {
+        private final MessageDigest digest = AuditChain.newDigest();
+        /** The hash of the last line of the previous file, which the next file must start from. */
+        private String previousFileEnd;
+        private boolean continuesEarlier;
+        private int files;
+        private long lines;
+
+        Optional<Failure> file(Path file) throws IOException {
+            files++;
+            String previousLine = null;
+            long number = 0;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
+                for (;;) {
+                    boolean complete = readLine(in, buffer);
+                    if (!complete && buffer.size() == 0) {
+                        break;
+                    }
+                    number++;
+                    lines++;
+                    byte[] line = buffer.toByteArray();
+                    buffer.reset();
+                    Optional<String> problem = complete ? check(line, number, previousLine)
+                            : Optional.of("the line is incomplete (no newline): the file was cut, or is being written right now");
+                    if (problem.isPresent()) {
+                        return Optional.of(new Failure(file, number, problem.get()));
+                    }
+                    previousLine = AuditChain.hash(digest, line);
+                }
+            }
+            if (previousLine != null) {
+                previousFileEnd = previousLine;
+            }
+            return Optional.empty();
+        }
+
+        /** What is wrong with line {@code number}, given the hash of the line before it (null for the first). */
+        private Optional<String> check(byte[] line, long number, String previousLine) {
+            JsonNode record;
+            try {
+                record = Json.MAPPER.readTree(line);
+            } catch (IOException e) {
+                record = null;
+            }
+            if (record == null || !record.isObject()) {
+                return Optional.of("the line is not a JSON object");
+            }
+            JsonNode prev = record.get(AuditChain.PREV_HASH_FIELD);
+            if (prev == null || !prev.isTextual()) {
+                return Optional.of("the line has no " + AuditChain.PREV_HASH_FIELD);
+            }
+            if (number > 1) {
+                return prev.asText().equals(previousLine) ? Optional.empty()
+                        : Optional.of("prev_hash does not match line " + (number - 1) + ": line " + (number - 1)
+                                + " was edited, or lines were removed or reordered here");
+            }
+            if (!AuditChain.START_TYPE.equals(record.path("type").asText())) {
+                return Optional.of("the file does not begin with a " + AuditChain.START_TYPE
+                        + " record: its beginning was removed, or it is not a Coffer audit file");
+            }
+            if (previousFileEnd != null && !previousFileEnd.equals(prev.asText())) {
+                return Optional.of("the file does not continue the file given before it: files are missing or out of"
+                        + " order, or lines were removed from the end of the previous file");
+            }
+            if (previousFileEnd == null && !AuditChain.GENESIS.equals(prev.asText())) {
+                continuesEarlier = true;
+            }
+            return Optional.empty();
+        }
     }
 
     /** Reads up to and excluding the next newline; false when the stream ended before one. */

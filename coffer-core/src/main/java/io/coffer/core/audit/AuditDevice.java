@@ -36,4 +36,12 @@ public interface AuditDevice extends AutoCloseable {
     /** Records everything queued, then releases the device; later records fail. */
     @Override
     void close();
+
+    /**
+     * A device that refuses every record and is never ready, for a device that cannot run; the
+     * reason is shown to the operator, so it must name no secret.
+     */
+    static AuditDevice refusing(String reason) {
+        return new RefusingDevice(reason);
+    }
 }

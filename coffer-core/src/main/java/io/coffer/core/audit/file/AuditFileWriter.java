@@ -267,7 +267,8 @@ final class AuditFileWriter implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String prev = lastHash;
         if (startDue != null) {
-            byte[] line = AuditChain.link(AuditChain.startRecord(clock.instant(), startDue.previousFile(), startDue.reason()), prev);
+            byte[] start = AuditChain.startRecord(clock.instant(), startDue.previousFile(), startDue.reason());
+            byte[] line = AuditChain.link(start, prev);
             out.writeBytes(line);
             out.write('\n');
             prev = AuditChain.hash(digest, line);

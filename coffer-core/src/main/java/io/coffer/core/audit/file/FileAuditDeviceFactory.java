@@ -3,13 +3,10 @@ package io.coffer.core.audit.file;
 import io.coffer.core.audit.AuditDevice;
 import io.coffer.core.audit.AuditDeviceEntry;
 import io.coffer.core.audit.AuditDeviceFactory;
-import io.coffer.core.audit.AuditRecord;
 import io.coffer.core.audit.AuditSalt;
-import io.coffer.core.error.CofferException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,30 +38,8 @@ public final class FileAuditDeviceFactory implements AuditDeviceFactory {
         Path file = options.filePath();
         String holder = filesInUse.putIfAbsent(file, entry.path());
         if (holder != null) {
-            return new SharedFileRefusal("audit file " + file + " is already used by the audit device at " + holder);
+            return AuditDevice.refusing("audit file " + file + " is already used by the audit device at " + holder);
         }
         return new FileAuditDevice(options, salt, clock, () -> filesInUse.remove(file, entry.path()));
-    }
-
-    /** A device refused because its file belongs to another device: never ready, records nothing. */
-    private record SharedFileRefusal(String reason) implements AuditDevice {
-        @Override
-        public CompletableFuture<Void> record(AuditRecord record) {
-            return CompletableFuture.failedFuture(new IllegalStateException(reason));
-        }
-
-        @Override
-        public String hash(String input) {
-            throw CofferException.invalid(reason);
-        }
-
-        @Override
-        public void checkReady() {
-            throw CofferException.invalid(reason);
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -52,7 +52,8 @@ record FileDeviceOptions(Path filePath, Set<PosixFilePermission> mode, long maxF
             throw CofferException.invalid("option \"format\" must be \"json\": Coffer writes JSON lines only");
         }
         if (!options.getOrDefault("prefix", "").isEmpty()) {
-            throw CofferException.invalid("option \"prefix\" is not supported: it would break the JSON lines and their hash chain");
+            throw CofferException.invalid(
+                    "option \"prefix\" is not supported: it would break the JSON lines and their hash chain");
         }
         return new FileDeviceOptions(path, mode(options.getOrDefault("mode", "0600")), maxFileSize(options.get("max_file_size")),
                 AuditFormatOptions.parse(options));

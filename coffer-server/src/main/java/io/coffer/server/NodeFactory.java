@@ -1,5 +1,7 @@
 package io.coffer.server;
 
+import io.coffer.core.auth.approle.AppRoleEngineFactory;
+import io.coffer.core.auth.userpass.UserpassEngineFactory;
 import io.coffer.core.engine.kv.KvEngineFactory;
 import io.coffer.core.node.CofferNode;
 import io.coffer.core.storage.StorageBackend;
@@ -15,6 +17,8 @@ final class NodeFactory {
         return CofferNode.builder(storage)
                 .info(info)
                 .engine(new KvEngineFactory())
+                .authMethod(new AppRoleEngineFactory())
+                .authMethod(new UserpassEngineFactory())
                 .build();
     }
 }

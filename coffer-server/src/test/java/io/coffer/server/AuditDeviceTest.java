@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.core.audit.AuditChainVerifier;
+import io.coffer.core.mount.MountEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,6 +161,46 @@ class AuditDeviceTest {
         }
         assertThat(AuditRecords.contains(file, ROOT)).isFalse();
         assertThat(AuditRecords.contains(file, "hvs.wrongTokenNeverIssued0000")).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void logins_recordNoPlaintextPasswordSecretIdOrToken_andTheirHmacsEqualSysAuditHash() {
+        for (String type : List.of("userpass", "approle")) {
+            server.node().handler().authMounts().mount(type + "/", type, "", Map.of(), MountEntry.MountConfig.DEFAULT);
+        }
+        Path file = enableFile("file", Map.of());
+        String password = SuiteSecrets.register("userpass-pw-Kq72mz");
+        assertThat(http.put("/v1/auth/userpass/users/alice", ROOT, Http.json(Map.of("password", password))).status())
+                .isEqualTo(204);
+        Http.Reply userLogin = http.put("/v1/auth/userpass/login/alice", null, Http.json(Map.of("password", password)));
+        assertThat(userLogin.status()).as(userLogin.body()).isEqualTo(200);
+        String userToken = SuiteSecrets.register((String) ((Map<String, Object>) userLogin.json().get("auth")).get("client_token"));
+
+        assertThat(http.put("/v1/auth/approle/role/svc", ROOT, "{\"token_policies\":\"dev\"}").status()).isEqualTo(204);
+        Map<String, Object> roleId = (Map<String, Object>) http.get("/v1/auth/approle/role/svc/role-id", ROOT).json().get("data");
+        Map<String, Object> issued = (Map<String, Object>) http.send("POST", "/v1/auth/approle/role/svc/secret-id", ROOT, null)
+                .json().get("data");
+        String secretId = SuiteSecrets.register((String) issued.get("secret_id"));
+        Http.Reply appLogin = http.put("/v1/auth/approle/login", null,
+                Http.json(Map.of("role_id", roleId.get("role_id"), "secret_id", secretId)));
+        assertThat(appLogin.status()).as(appLogin.body()).isEqualTo(200);
+        String appToken = SuiteSecrets.register((String) ((Map<String, Object>) appLogin.json().get("auth")).get("client_token"));
+        assertThat(http.get("/v1/secret/data/anything", appToken).status()).isEqualTo(403);
+
+        for (String secret : List.of(password, secretId, userToken, appToken, ROOT)) {
+            assertThat(AuditRecords.contains(file, secret)).as("audit file contains a credential").isFalse();
+        }
+        List<JsonNode> records = AuditRecords.vaultRecords(file);
+        JsonNode loginResponse = only(records, "response", (String) appLogin.json().get("request_id"));
+        assertThat(loginResponse.path("request").path("path").asText()).isEqualTo("auth/approle/login");
+        assertThat(loginResponse.path("request").path("mount_type").asText()).isEqualTo("approle");
+        assertThat(loginResponse.path("request").path("data").path("secret_id").asText()).isEqualTo(auditHash("file", secretId));
+        assertThat(loginResponse.path("response").path("auth").path("client_token").asText())
+                .isEqualTo(auditHash("file", appToken));
+        JsonNode denied = records.stream().filter(r -> r.path("error").asText().equals("permission denied")).findFirst()
+                .orElseThrow();
+        assertThat(denied.path("auth").path("client_token").asText()).isEqualTo(auditHash("file", appToken));
     }
 
     @Test

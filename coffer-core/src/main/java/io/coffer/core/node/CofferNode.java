@@ -1,6 +1,7 @@
 package io.coffer.core.node;
 
-import io.coffer.core.audit.AuditLog;
+import io.coffer.core.audit.AuditBroker;
+import io.coffer.core.audit.file.FileAuditDeviceFactory;
 import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.engine.SecretsEngineFactory;
 import io.coffer.core.handler.RequestHandler;
@@ -39,6 +40,7 @@ public final class CofferNode implements AutoCloseable {
     private final MountTable mounts;
     private final MountTable authMounts;
     private final RequestHandler handler;
+    private final AuditBroker audit;
 
     private CofferNode(Builder b) {
         this.storage = b.storage;
@@ -61,10 +63,12 @@ public final class CofferNode implements AutoCloseable {
         seal.addListener(policies);
         seal.addListener(mounts);
         seal.addListener(authMounts);
-        SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, cluster, b.info, b.clock, policies);
-        this.handler = new RequestHandler(seal, tokens, new AclAuthorizer(policies, p -> mounts.match(p).map(m -> m.mount().entry().path())),
-                new Router(mounts, authMounts), system,
-                authMounts, AuditLog.none(), b.clock);
+        this.audit = new AuditBroker(barrier, b.clock, List.of(new FileAuditDeviceFactory(b.clock)));
+        seal.addListener(audit);
+        SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, cluster, b.info, b.clock, policies, audit);
+        this.handler = new RequestHandler(seal, tokens,
+                new AclAuthorizer(policies, p -> mounts.match(p).map(m -> m.mount().entry().path())),
+                new Router(mounts, authMounts), system, authMounts, audit, b.clock);
     }
 
     public static Builder builder(StorageBackend storage) {
@@ -87,6 +91,11 @@ public final class CofferNode implements AutoCloseable {
     /** The ACL policy store. */
     public PolicyStore policies() {
         return policies;
+    }
+
+    /** The audit devices, for front doors that rotate audit files (SIGHUP). */
+    public AuditBroker audit() {
+        return audit;
     }
 
     /**

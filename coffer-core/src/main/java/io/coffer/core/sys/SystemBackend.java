@@ -1,5 +1,6 @@
 package io.coffer.core.sys;
 
+import io.coffer.core.audit.AuditBroker;
 import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.engine.PathRoute;
 import io.coffer.core.engine.SecretsEngine;
@@ -27,7 +28,7 @@ public final class SystemBackend implements SecretsEngine {
     private final MountEntry mountEntry;
 
     public SystemBackend(ShamirSeal seal, AesGcmBarrier barrier, TokenStore tokens, MountTable mounts,
-            ClusterIdentity cluster, ServerInfo info, Clock clock, PolicyStore policies) {
+            ClusterIdentity cluster, ServerInfo info, Clock clock, PolicyStore policies, AuditBroker audit) {
         this.mountEntry = MountPaths.systemMountEntry(UUID.randomUUID().toString(),
                 "system_" + UUID.randomUUID().toString().substring(0, 8));
         List<PathRoute> all = new ArrayList<>();
@@ -35,6 +36,7 @@ public final class SystemBackend implements SecretsEngine {
         all.addAll(new MountPaths(mounts, mountEntry).routes());
         all.addAll(new KeyPaths(barrier).routes());
         all.addAll(new PolicyPaths(policies, tokens).routes());
+        all.addAll(new AuditPaths(audit).routes());
         this.routes = List.copyOf(all);
     }
 

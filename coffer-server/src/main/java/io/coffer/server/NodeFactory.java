@@ -1,5 +1,6 @@
 package io.coffer.server;
 
+import io.coffer.core.auth.token.TokenAuthFactory;
 import io.coffer.core.engine.kv.KvEngineFactory;
 import io.coffer.core.node.CofferNode;
 import io.coffer.core.storage.StorageBackend;
@@ -15,6 +16,7 @@ final class NodeFactory {
         return CofferNode.builder(storage)
                 .info(info)
                 .engine(new KvEngineFactory())
+                .authMethod(TokenAuthFactory::new)
                 .build();
     }
 }

@@ -54,6 +54,10 @@ final class ExpiredTokenCleaner {
         executor = null;
     }
 
+    synchronized boolean isScheduled() {
+        return executor != null;
+    }
+
     private void runOnce() {
         try {
             pass.run();

@@ -108,6 +108,11 @@ public final class TokenStore implements ShamirSeal.Listener {
         records.clearCache();
     }
 
+    /** Whether the background expiry pass is scheduled, i.e. the store is unsealed. */
+    boolean expiryPassScheduled() {
+        return cleaner.isScheduled();
+    }
+
     /** The clock token times are read from. */
     public Clock clock() {
         return clock;

@@ -6,8 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Login;
 import io.coffer.core.mount.MountEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +90,40 @@ class TokenRevocationTest {
         tokens.revoke(parent);
         assertThatThrownBy(() -> f.child(parent, 60, 0))
                 .isInstanceOf(CofferException.class).hasMessageNotContaining(parent);
+    }
+
+    @Test
+    void revoke_racingChildCreationLeavesNoLiveChild() throws Exception {
+        String root = f.root();
+        String parent = f.child(root, 3600, 0).token();
+        Queue<String> created = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> creators = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            creators.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < 40; i++) {
+                    try {
+                        created.add(f.child(parent, 3600, 0).token());
+                    } catch (CofferException parentGone) {
+                        return null;
+                    }
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        Thread.sleep(5);
+        tokens.revoke(parent);
+        for (Future<?> c : creators) {
+            c.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(tokens.lookup(parent)).isEmpty();
+        assertThat(created).allSatisfy(child -> assertThat(tokens.lookup(child)).isEmpty());
+        assertThat(f.barrier.list(TokenRecords.ID_PREFIX)).hasSize(1);
     }
 
     @Test

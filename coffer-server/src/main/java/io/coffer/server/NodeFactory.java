@@ -1,6 +1,8 @@
 package io.coffer.server;
 
+import io.coffer.core.auth.approle.AppRoleEngineFactory;
 import io.coffer.core.auth.token.TokenAuthFactory;
+import io.coffer.core.auth.userpass.UserpassEngineFactory;
 import io.coffer.core.engine.kv.KvEngineFactory;
 import io.coffer.core.node.CofferNode;
 import io.coffer.core.storage.StorageBackend;
@@ -17,6 +19,8 @@ final class NodeFactory {
                 .info(info)
                 .engine(new KvEngineFactory())
                 .authMethod(TokenAuthFactory::new)
+                .authMethod(new AppRoleEngineFactory())
+                .authMethod(new UserpassEngineFactory())
                 .build();
     }
 }

@@ -133,6 +133,32 @@ class TokenAuthHttpTest {
     }
 
     @Test
+    void sysAuth_enableLoginRenewAndDisableARealMethod() {
+        assertThat(http.put("/v1/sys/auth/people", ROOT, Http.json(Map.of("type", "userpass", "description", "humans",
+                "config", Map.of("max_lease_ttl", "2h")))).status()).isEqualTo(204);
+        assertThat(map(http.get("/v1/sys/auth", ROOT).json().get("people/"))).containsEntry("type", "userpass")
+                .containsEntry("description", "humans");
+        http.put("/v1/auth/people/users/erin", ROOT, Http.json(Map.of("password", "pw-erin", "token_ttl", "1h")));
+        Http.Reply login = http.put("/v1/auth/people/login/erin", null, Http.json(Map.of("password", "pw-erin")));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        String token = (String) map(login.json().get("auth")).get("client_token");
+
+        Http.Reply renewed = http.put("/v1/auth/token/renew", ROOT, Http.json(Map.of("token", token, "increment", "5h")));
+        assertThat(renewed.status()).isEqualTo(200);
+        assertThat(((Number) map(renewed.json().get("auth")).get("lease_duration")).longValue())
+                .as("capped by the people/ mount's max of 2h").isBetween(7100L, 7200L);
+        assertThat(renewed.json().get("warnings")).isNotNull();
+
+        assertThat(http.send("DELETE", "/v1/sys/auth/people", ROOT, null).status()).isEqualTo(204);
+
+        assertThat(http.put("/v1/auth/token/lookup", ROOT, Http.json(Map.of("token", token))).status()).isEqualTo(403);
+        // Without a mount there is no login path, and a request without a token is denied, as in Vault.
+        assertThat(http.put("/v1/auth/people/login/erin", null, Http.json(Map.of("password", "pw-erin"))).status())
+                .isEqualTo(403);
+        assertThat(map(http.get("/v1/sys/auth", ROOT).json().get("data"))).doesNotContainKey("people/");
+    }
+
+    @Test
     void sysAuthTune_readsAndWrites() {
         Http.Reply before = http.get("/v1/sys/auth/token/tune", ROOT);
         assertThat(before.status()).isEqualTo(200);

@@ -57,7 +57,7 @@ final class CreatePaths {
         RequestData f = r.fields();
         Caller caller = Caller.of(r, tokens);
         TokenEntry parent = tokens.lookup(caller.token())
-                .orElseThrow(() -> CofferException.invalid("parent token lookup failed: no parent found"));
+                .orElseThrow(() -> CofferException.invalid("the calling token can no longer create tokens"));
         if (parent.numUses() > 0) {
             // Each child would be a way around the parent's use limit.
             throw CofferException.invalid("a token with a limited number of uses cannot create child tokens");
@@ -86,13 +86,13 @@ final class CreatePaths {
         String displayName = displayName(f.string("display_name").orElse(""));
         Optional<String> requestedId = f.string("id").filter(s -> !s.isEmpty());
         if (requestedId.isPresent() && !sudo) {
-            throw CofferException.invalid("root or sudo privileges required to specify token id");
+            throw CofferException.invalid("only a root or sudo caller may choose the token id");
         }
 
         List<String> policies = TokenPolicies.resolve(f.stringList("policies").orElse(List.of()),
                 f.bool("no_default_policy").orElse(false), role, parent, sudo);
         if (policies.contains("root") && !parent.isRoot()) {
-            throw CofferException.invalid("root tokens may not be created without parent token being root");
+            throw CofferException.invalid("only a root token can create a token with the root policy");
         }
 
         boolean orphan;
@@ -100,7 +100,7 @@ final class CreatePaths {
             orphan = role.orphan();
         } else if (f.bool("no_parent").orElse(false)) {
             if (!sudo) {
-                throw CofferException.invalid("root or sudo privileges required to create orphan token");
+                throw CofferException.invalid("only a root or sudo caller may set no_parent; others can use create-orphan");
             }
             orphan = true;
         } else {
@@ -111,7 +111,7 @@ final class CreatePaths {
         long explicitMax = Fields.seconds(f, "explicit_max_ttl");
         long period = Fields.seconds(f, "period");
         if (period > 0 && !sudo) {
-            throw CofferException.invalid("root or sudo privileges required to create periodic token");
+            throw CofferException.invalid("only a root or sudo caller may create a periodic token");
         }
         long ttl = f.has("ttl") ? Fields.seconds(f, "ttl") : Fields.seconds(f, "lease");
         if (role != null) {
@@ -142,7 +142,7 @@ final class CreatePaths {
         }
         if (ttl == 0) {
             if (parent.expireTime() != 0) {
-                throw CofferException.invalid("expiring root tokens cannot create non-expiring root tokens");
+                throw CofferException.invalid("a root token that expires cannot create a root token that never expires; set a ttl");
             }
             // A token that never expires has no lease to renew.
             renewable = false;

@@ -45,7 +45,7 @@ final class Fields {
         TreeSet<String> unknown = new TreeSet<>(data.keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
-            response.withWarning("Endpoint ignored these unrecognized parameters: " + unknown);
+            response.withWarning("these fields are not recognized and were ignored: " + unknown);
         }
     }
 }

@@ -47,7 +47,7 @@ final class RevokePaths {
         String accessor = r.fields().string("accessor").filter(s -> !s.isEmpty())
                 .orElseThrow(() -> CofferException.invalid("missing accessor"));
         if (!tokens.revokeByAccessor(accessor)) {
-            return Response.empty().withWarning("No token found with this accessor");
+            return Response.empty().withWarning("no token has this accessor");
         }
         return Response.empty();
     }
@@ -55,10 +55,10 @@ final class RevokePaths {
     private Response revokeOrphan(EngineRequest r) {
         String token = requiredToken(r);
         if (!Caller.of(r, tokens).isSudo()) {
-            throw CofferException.invalid("root or sudo privileges required to revoke and orphan");
+            throw CofferException.invalid("only a root or sudo caller may use revoke-orphan");
         }
         if (!tokens.revokeOrphan(token)) {
-            throw CofferException.invalid("token to revoke not found");
+            throw CofferException.invalid("no valid token to revoke");
         }
         return Response.empty();
     }

@@ -160,7 +160,7 @@ class CreatePathsTest {
     void create_expiringRootCannotCreateNonExpiringRoot() {
         String expiringRoot = (String) h.create(fields("ttl", "1h")).get("client_token");
         assertThat(h.failure(Operation.UPDATE, "auth/token/create", expiringRoot, Map.of()).getMessage())
-                .contains("non-expiring");
+                .contains("never expires");
     }
 
     @Test

@@ -99,7 +99,7 @@ class RenewRevokePathsTest {
         assertThat(h.failure(Operation.UPDATE, "auth/token/lookup", ROOT, fields("token", auth.get("client_token"))).kind())
                 .isEqualTo(CofferException.Kind.PERMISSION_DENIED);
         Response unknown = h.write("auth/token/revoke-accessor", ROOT, fields("accessor", auth.get("accessor")));
-        assertThat(unknown.warnings()).containsExactly("No token found with this accessor");
+        assertThat(unknown.warnings()).containsExactly("no token has this accessor");
     }
 
     @Test
@@ -115,7 +115,7 @@ class RenewRevokePathsTest {
         assertThat(h.call(Operation.READ, "auth/token/lookup-self", child, Map.of()).data().orElseThrow())
                 .containsEntry("orphan", true);
         assertThat(h.failure(Operation.UPDATE, "auth/token/revoke-orphan", ROOT, fields("token", parent)).getMessage())
-                .isEqualTo("token to revoke not found");
+                .isEqualTo("no valid token to revoke");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.coffer.server;
 
 import io.coffer.core.auth.approle.AppRoleEngineFactory;
+import io.coffer.core.auth.token.TokenAuthFactory;
 import io.coffer.core.auth.userpass.UserpassEngineFactory;
 import io.coffer.core.engine.kv.KvEngineFactory;
 import io.coffer.core.node.CofferNode;
@@ -17,6 +18,7 @@ final class NodeFactory {
         return CofferNode.builder(storage)
                 .info(info)
                 .engine(new KvEngineFactory())
+                .authMethod(TokenAuthFactory::new)
                 .authMethod(new AppRoleEngineFactory())
                 .authMethod(new UserpassEngineFactory())
                 .build();

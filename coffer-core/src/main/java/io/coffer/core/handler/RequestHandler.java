@@ -16,6 +16,7 @@ import io.coffer.core.seal.ShamirSeal;
 import io.coffer.core.sys.SystemBackend;
 import io.coffer.core.token.TokenEntry;
 import io.coffer.core.token.TokenStore;
+import io.coffer.core.token.TokenUse;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -93,6 +94,7 @@ public final class RequestHandler {
         Optional<TokenEntry> token = request.clientToken().flatMap(tokens::lookup);
         Operation operation = target == null ? request.operation() : target.effectiveOperation();
         AuditEvent event = new AuditEvent(request, operation, mountType, token, clock.instant());
+        TokenUse use;
         try {
             if (token.isEmpty()) {
                 throw CofferException.permissionDenied();
@@ -101,12 +103,16 @@ public final class RequestHandler {
             if (routeError != null) {
                 throw routeError;
             }
+            use = tokens.recordUse(request.clientToken().get());
         } catch (CofferException denied) {
             audit.logRequest(event);
             audit.logError(event, denied);
             throw denied;
         }
-        return serve(target, event);
+        // Closing the use revokes a limited-use token after the request that spent its last use.
+        try (use) {
+            return serve(target, event);
+        }
     }
 
     private Response serve(RouteTarget target, AuditEvent event) {

@@ -122,6 +122,11 @@ public final class MountTable implements ShamirSeal.Listener {
         return m == null ? Optional.empty() : Optional.of(m.entry());
     }
 
+    /** The mount whose uuid is {@code uuid}; uuids are never reused, so a removed mount is empty. */
+    public Optional<MountEntry> byUuid(String uuid) {
+        return mounts.values().stream().map(Mounted::entry).filter(e -> e.uuid().equals(uuid)).findFirst();
+    }
+
     public List<MountEntry> entries() {
         return mounts.values().stream().map(Mounted::entry).toList();
     }

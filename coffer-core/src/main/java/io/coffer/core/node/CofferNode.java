@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Wires one Coffer node from its parts and owns their lifecycle. It holds references, not logic:
@@ -54,8 +55,9 @@ public final class CofferNode implements AutoCloseable {
         this.mounts = new MountTable(barrier, engines);
         EngineRegistry authMethods = new EngineRegistry();
         b.authMethods.forEach(authMethods::register);
+        b.tokenStoreAuthMethods.forEach(f -> authMethods.register(f.apply(tokens)));
         this.authMounts = new MountTable(MountTable.Kind.AUTH, barrier, authMethods,
-                b.authMethods.stream().anyMatch(f -> f.type().equals("token"))
+                authMethods.find("token").isPresent()
                         ? List.of(new MountTable.Builtin("token/", "token", "token based credentials"))
                         : List.of());
         seal.addListener(cluster);
@@ -63,9 +65,11 @@ public final class CofferNode implements AutoCloseable {
         seal.addListener(policies);
         seal.addListener(mounts);
         seal.addListener(authMounts);
+        tokens.useIssuingMounts(authMounts::byUuid);
         this.audit = new AuditBroker(barrier, b.clock, List.of(new FileAuditDeviceFactory(b.clock)));
         seal.addListener(audit);
-        SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, cluster, b.info, b.clock, policies, audit);
+        SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, authMounts, cluster, b.info, b.clock,
+                policies, audit);
         this.handler = new RequestHandler(seal, tokens,
                 new AclAuthorizer(policies, p -> mounts.match(p).map(m -> m.mount().entry().path())),
                 new Router(mounts, authMounts), system, authMounts, audit, b.clock);
@@ -125,6 +129,7 @@ public final class CofferNode implements AutoCloseable {
         private ServerInfo info = new ServerInfo("0.0.0", "", "inmem");
         private final List<SecretsEngineFactory> engines = new ArrayList<>();
         private final List<SecretsEngineFactory> authMethods = new ArrayList<>();
+        private final List<Function<TokenStore, SecretsEngineFactory>> tokenStoreAuthMethods = new ArrayList<>();
 
         private Builder(StorageBackend storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
@@ -148,6 +153,15 @@ public final class CofferNode implements AutoCloseable {
         /** Adds an auth method type that can be enabled under {@code auth/}. */
         public Builder authMethod(SecretsEngineFactory factory) {
             authMethods.add(factory);
+            return this;
+        }
+
+        /**
+         * Adds an auth method type that works on the node's token store (the token auth method),
+         * created once the store exists.
+         */
+        public Builder authMethod(Function<TokenStore, SecretsEngineFactory> factory) {
+            tokenStoreAuthMethods.add(factory);
             return this;
         }
 

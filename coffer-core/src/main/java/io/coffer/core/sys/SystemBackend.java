@@ -28,13 +28,15 @@ public final class SystemBackend implements SecretsEngine {
     private final MountEntry mountEntry;
 
     public SystemBackend(ShamirSeal seal, AesGcmBarrier barrier, TokenStore tokens, MountTable mounts,
-            ClusterIdentity cluster, ServerInfo info, Clock clock, PolicyStore policies, AuditBroker audit) {
+            MountTable authMounts, ClusterIdentity cluster, ServerInfo info, Clock clock, PolicyStore policies,
+            AuditBroker audit) {
         this.mountEntry = MountPaths.systemMountEntry(UUID.randomUUID().toString(),
                 "system_" + UUID.randomUUID().toString().substring(0, 8));
         List<PathRoute> all = new ArrayList<>();
         all.addAll(new SealPaths(seal, tokens, cluster, info, clock).routes());
         all.addAll(new MountPaths(mounts, mountEntry).routes());
         all.addAll(new KeyPaths(barrier).routes());
+        all.addAll(new AuthPaths(authMounts, tokens).routes());
         all.addAll(new PolicyPaths(policies, tokens).routes());
         all.addAll(new AuditPaths(audit).routes());
         this.routes = List.copyOf(all);

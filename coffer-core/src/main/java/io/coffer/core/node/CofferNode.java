@@ -5,6 +5,7 @@ import io.coffer.core.audit.file.FileAuditDeviceFactory;
 import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.engine.SecretsEngineFactory;
 import io.coffer.core.handler.RequestHandler;
+import io.coffer.core.logical.Operation;
 import io.coffer.core.mount.EngineRegistry;
 import io.coffer.core.mount.MountEntry;
 import io.coffer.core.mount.MountTable;
@@ -66,6 +67,7 @@ public final class CofferNode implements AutoCloseable {
         seal.addListener(mounts);
         seal.addListener(authMounts);
         tokens.useIssuingMounts(authMounts::byUuid);
+        tokens.useSudoCheck((entry, path) -> policies.acl(entry.policies()).evaluate(Operation.READ, path, Map.of()).sudo());
         this.audit = new AuditBroker(barrier, b.clock, List.of(new FileAuditDeviceFactory(b.clock)));
         seal.addListener(audit);
         SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, authMounts, cluster, b.info, b.clock,

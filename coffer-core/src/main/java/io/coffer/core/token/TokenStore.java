@@ -85,8 +85,24 @@ public final class TokenStore implements ShamirSeal.Listener {
     }
 
     /** Tells the store where to find the auth mounts whose tuning bounds their tokens' renewals. */
+    private volatile java.util.function.BiPredicate<TokenEntry, String> sudoCheck = (entry, path) -> false;
+
     public void useIssuingMounts(IssuingMounts mounts) {
         this.issuingMounts = Objects.requireNonNull(mounts, "mounts");
+    }
+
+    /**
+     * Sets how to decide whether a token holds {@code sudo} on a path, which some token
+     * operations require (create-orphan, revoke-orphan, choosing a token id). The token store
+     * cannot see policies itself; until this is set only root tokens count as sudo.
+     */
+    public void useSudoCheck(java.util.function.BiPredicate<TokenEntry, String> sudoCheck) {
+        this.sudoCheck = Objects.requireNonNull(sudoCheck, "sudoCheck");
+    }
+
+    /** Whether {@code entry} holds {@code sudo} on {@code path} (root tokens always do). */
+    public boolean hasSudo(TokenEntry entry, String path) {
+        return entry.isRoot() || sudoCheck.test(entry, path);
     }
 
     @Override

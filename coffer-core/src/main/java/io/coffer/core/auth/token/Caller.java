@@ -11,19 +11,20 @@ import io.coffer.core.token.TokenStore;
  * @param token the token string, for the store's self operations only; never echoed except by
  *              lookup, as in Vault
  * @param entry its entry
+ * @param sudo  whether its policies grant {@code sudo} on the request path
  */
-record Caller(String token, TokenEntry entry) {
+record Caller(String token, TokenEntry entry, boolean sudo) {
 
     /** The caller of {@code r}, including a token spending its last use on this very request. */
     static Caller of(EngineRequest r, TokenStore tokens) {
         String token = r.request().clientToken().orElseThrow(CofferException::permissionDenied);
         TokenEntry entry = tokens.lookupInFlight(token).orElseThrow(CofferException::permissionDenied);
-        return new Caller(token, entry);
+        return new Caller(token, entry, tokens.hasSudo(entry, r.request().path()));
     }
 
-    /** Whether the caller may use Vault's sudo-only options; see the package documentation. */
+    /** Whether the caller may use Vault's sudo-only options: root, or sudo on the request path. */
     boolean isSudo() {
-        return entry.isRoot();
+        return sudo;
     }
 
     @Override

@@ -6,8 +6,9 @@
  * revocation live in {@code io.coffer.core.token}; roles live in the mount's own storage.
  *
  * <p>Sudo: Vault lets a caller with {@code sudo} on the path create orphans, periodic tokens and
- * tokens with chosen ids, and revoke-orphan. Until ACL policies exist, a caller counts as sudo when
- * its token holds the {@code root} policy.
+ * tokens with chosen ids, and revoke-orphan. A caller counts as sudo when its token holds the
+ * {@code root} policy or its ACL grants {@code sudo} on the request path
+ * ({@link io.coffer.core.token.TokenStore#hasSudo}).
  *
  * <p>Depends on {@code engine}, {@code token}, {@code logical}, {@code mount}, {@code barrier}
  * (the mount's storage view), {@code json} and {@code error}.

@@ -1,5 +1,6 @@
 package io.coffer.core.auth;
 
+import io.coffer.core.net.CidrBlock;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.coffer.core.error.CofferException;

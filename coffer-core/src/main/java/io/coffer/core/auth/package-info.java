@@ -1,5 +1,5 @@
 /**
- * What every auth method shares: CIDR bindings ({@link io.coffer.core.auth.CidrBlock}), the
+ * What every auth method shares: CIDR bindings ({@link io.coffer.core.net.CidrBlock}), the
  * {@code token_*} settings that roles and users carry ({@link io.coffer.core.auth.TokenSettings}),
  * the per-mount HMAC key that credentials are stored under ({@link io.coffer.core.auth.MountSalt}),
  * and the name rule of roles and users ({@link io.coffer.core.auth.Names}).

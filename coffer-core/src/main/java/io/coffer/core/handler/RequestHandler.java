@@ -91,7 +91,10 @@ public final class RequestHandler {
             return serve(target, new AuditEvent(request, request.operation(), mountType, Optional.empty(), clock.instant()));
         }
 
-        Optional<TokenEntry> token = request.clientToken().flatMap(tokens::lookup);
+        // A token bound to client addresses does not authenticate requests from elsewhere; such a
+        // request looks exactly like one with an unknown token.
+        Optional<TokenEntry> token = request.clientToken().flatMap(tokens::lookup)
+                .filter(t -> t.allowsClient(request.remoteAddress()));
         Operation operation = target == null ? request.operation() : target.effectiveOperation();
         AuditEvent event = new AuditEvent(request, operation, mountType, token, clock.instant());
         TokenUse use;

@@ -30,6 +30,8 @@ import java.util.Map;
  *                         {@code creationTime + ttl} (entries written before renewal existed)
  * @param issuingMountUuid uuid of the auth mount whose login issued the token, empty when the token
  *                         store itself issued it (those tokens are not revoked by disabling a mount)
+ * @param boundCidrs       client address blocks the token may be used from (a login's
+ *                         {@code token_bound_cidrs}); empty for anywhere
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TokenEntry(
@@ -49,7 +51,8 @@ public record TokenEntry(
         @JsonProperty("role") String role,
         @JsonProperty("last_renewal_time") long lastRenewalTime,
         @JsonProperty("lease_expire_time") long leaseExpireTime,
-        @JsonProperty("issuing_mount_uuid") String issuingMountUuid) {
+        @JsonProperty("issuing_mount_uuid") String issuingMountUuid,
+        @JsonProperty("bound_cidrs") List<String> boundCidrs) {
 
     /** {@link #numUses} of a token whose last use is being spent by a request in flight. */
     public static final int LAST_USE_IN_FLIGHT = -1;
@@ -60,6 +63,7 @@ public record TokenEntry(
         parentHash = parentHash == null ? "" : parentHash;
         role = role == null ? "" : role;
         issuingMountUuid = issuingMountUuid == null ? "" : issuingMountUuid;
+        boundCidrs = boundCidrs == null ? List.of() : List.copyOf(boundCidrs);
     }
 
     /** An entry without a role, renewal or issuing mount, as the first token store wrote them. */
@@ -67,7 +71,7 @@ public record TokenEntry(
             long creationTime, long ttl, long explicitMaxTtl, int numUses, String parentHash, boolean renewable,
             long period, String type) {
         this(accessor, policies, path, meta, displayName, creationTime, ttl, explicitMaxTtl, numUses, parentHash,
-                renewable, period, type, "", 0, 0, "");
+                renewable, period, type, "", 0, 0, "", List.of());
     }
 
     /** Epoch second after which the token is invalid, or 0 when it never expires. */
@@ -94,6 +98,11 @@ public record TokenEntry(
         return lastRenewalTime == 0 ? ttl : Math.max(0, expireTime() - lastRenewalTime);
     }
 
+    /** Whether a request from {@code remoteAddress} may use this token. */
+    public boolean allowsClient(String remoteAddress) {
+        return boundCidrs.isEmpty() || io.coffer.core.net.CidrBlock.anyContains(boundCidrs, remoteAddress);
+    }
+
     public boolean isRoot() {
         return policies.contains("root");
     }
@@ -109,16 +118,16 @@ public record TokenEntry(
 
     TokenEntry withNumUses(int uses) {
         return new TokenEntry(accessor, policies, path, meta, displayName, creationTime, ttl, explicitMaxTtl, uses,
-                parentHash, renewable, period, type, role, lastRenewalTime, leaseExpireTime, issuingMountUuid);
+                parentHash, renewable, period, type, role, lastRenewalTime, leaseExpireTime, issuingMountUuid, boundCidrs);
     }
 
     TokenEntry withParentHash(String parent) {
         return new TokenEntry(accessor, policies, path, meta, displayName, creationTime, ttl, explicitMaxTtl, numUses,
-                parent, renewable, period, type, role, lastRenewalTime, leaseExpireTime, issuingMountUuid);
+                parent, renewable, period, type, role, lastRenewalTime, leaseExpireTime, issuingMountUuid, boundCidrs);
     }
 
     TokenEntry renewedAt(long epochSecond, long leaseTtl) {
         return new TokenEntry(accessor, policies, path, meta, displayName, creationTime, ttl, explicitMaxTtl, numUses,
-                parentHash, renewable, period, type, role, epochSecond, epochSecond + leaseTtl, issuingMountUuid);
+                parentHash, renewable, period, type, role, epochSecond, epochSecond + leaseTtl, issuingMountUuid, boundCidrs);
     }
 }

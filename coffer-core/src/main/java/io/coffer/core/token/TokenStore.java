@@ -207,7 +207,7 @@ public final class TokenStore implements ShamirSeal.Listener {
         long now = nowSeconds();
         TokenEntry entry = new TokenEntry(newAccessor(), spec.policies(), spec.path(), spec.meta(), spec.displayName(),
                 now, spec.ttl(), spec.explicitMaxTtl(), spec.numUses(), parentHash, spec.renewable(), spec.period(),
-                "service", spec.role(), 0, spec.ttl() == 0 ? 0 : now + spec.ttl(), spec.issuingMountUuid());
+                "service", spec.role(), 0, spec.ttl() == 0 ? 0 : now + spec.ttl(), spec.issuingMountUuid(), List.of());
         String hash = hmac(token);
         locked(hash, () -> {
             if (spec.requestedId().isPresent() && records.exists(hash)) {
@@ -233,7 +233,7 @@ public final class TokenStore implements ShamirSeal.Listener {
         TokenEntry entry = new TokenEntry(newAccessor(), List.copyOf(policies), "auth/" + mount.path() + "login",
                 login.metadata(), mount.path().replace("/", "") + (login.displayName().isEmpty() ? "" : "-" + login.displayName()),
                 now, ttl.ttl(), login.maxTtl(), login.numUses(), "", login.renewable(), login.period(), "service", "", 0,
-                now + ttl.ttl(), mount.uuid());
+                now + ttl.ttl(), mount.uuid(), login.boundCidrs());
         String token = newTokenString();
         String hash = hmac(token);
         locked(hash, () -> {

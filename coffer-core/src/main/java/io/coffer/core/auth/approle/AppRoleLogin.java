@@ -1,6 +1,6 @@
 package io.coffer.core.auth.approle;
 
-import io.coffer.core.auth.CidrBlock;
+import io.coffer.core.net.CidrBlock;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Login;
 import java.util.LinkedHashMap;

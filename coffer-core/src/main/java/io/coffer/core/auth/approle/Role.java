@@ -2,7 +2,7 @@ package io.coffer.core.auth.approle;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.coffer.core.auth.CidrBlock;
+import io.coffer.core.net.CidrBlock;
 import io.coffer.core.auth.TokenSettings;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.RequestData;

@@ -1,6 +1,6 @@
 package io.coffer.core.auth.approle;
 
-import io.coffer.core.auth.CidrBlock;
+import io.coffer.core.net.CidrBlock;
 import io.coffer.core.auth.TokenSettings;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;

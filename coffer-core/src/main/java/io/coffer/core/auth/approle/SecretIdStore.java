@@ -1,7 +1,7 @@
 package io.coffer.core.auth.approle;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.coffer.core.auth.CidrBlock;
+import io.coffer.core.net.CidrBlock;
 import io.coffer.core.auth.MountSalt;
 import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.error.CofferException;

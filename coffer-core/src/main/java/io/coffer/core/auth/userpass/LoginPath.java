@@ -1,6 +1,6 @@
 package io.coffer.core.auth.userpass;
 
-import io.coffer.core.auth.CidrBlock;
+import io.coffer.core.net.CidrBlock;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
 import io.coffer.core.error.CofferException;

@@ -1,4 +1,4 @@
-package io.coffer.core.auth;
+package io.coffer.core.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.coffer.core.auth;
+package io.coffer.core.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

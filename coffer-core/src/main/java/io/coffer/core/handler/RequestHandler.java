@@ -95,7 +95,8 @@ public final class RequestHandler {
         // request looks exactly like one with an unknown token.
         Optional<TokenEntry> token = request.clientToken().flatMap(tokens::lookup)
                 .filter(t -> t.allowsClient(request.remoteAddress()));
-        Operation operation = target == null ? request.operation() : target.effectiveOperation();
+        // The existence check reads storage: only authenticated callers get to cause that.
+        Operation operation = target == null || token.isEmpty() ? request.operation() : target.effectiveOperation();
         AuditEvent event = new AuditEvent(request, operation, mountType, token, clock.instant());
         TokenUse use;
         try {
@@ -130,6 +131,11 @@ public final class RequestHandler {
         } catch (CofferException e) {
             audit.logError(event, e);
             throw e;
+        } catch (RuntimeException e) {
+            // A bug still leaves a trace in the audit log; the client sees a plain 500.
+            CofferException internal = CofferException.internal("request failed unexpectedly", e);
+            audit.logError(event, internal);
+            throw internal;
         }
         audit.logResponse(event, response);
         return response;

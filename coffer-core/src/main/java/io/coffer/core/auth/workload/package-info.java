@@ -7,7 +7,8 @@
  * io.coffer.core.auth.workload.TokenSettings}) and role storage.
  *
  * <p>Nothing here ever puts a JWT, or any part of one, into an exception message or a log line.
- * Depends on {@code logical}, {@code engine}, {@code barrier}, {@code json}, {@code error} and
+ * Depends on {@code logical}, {@code engine}, {@code barrier}, {@code json}, {@code error}, {@code token}
+ * (the system TTL limit) and
  * nimbus-jose-jwt; never on a particular auth method.
  */
 package io.coffer.core.auth.workload;

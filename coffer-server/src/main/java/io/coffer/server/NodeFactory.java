@@ -1,5 +1,7 @@
 package io.coffer.server;
 
+import io.coffer.core.auth.jwt.JwtAuthFactory;
+import io.coffer.core.auth.kubernetes.KubernetesAuthFactory;
 import io.coffer.core.engine.kv.KvEngineFactory;
 import io.coffer.core.node.CofferNode;
 import io.coffer.core.storage.StorageBackend;
@@ -15,6 +17,9 @@ final class NodeFactory {
         return CofferNode.builder(storage)
                 .info(info)
                 .engine(new KvEngineFactory())
+                .authMethod(JwtAuthFactory.jwt())
+                .authMethod(JwtAuthFactory.oidc())
+                .authMethod(new KubernetesAuthFactory())
                 .build();
     }
 }

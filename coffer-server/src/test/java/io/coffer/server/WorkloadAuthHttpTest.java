@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.coffer.core.auth.JwksServer;
 import io.coffer.core.auth.TestKeys;
 import io.coffer.core.auth.kubernetes.ServiceAccountTokens;
+import io.coffer.core.auth.kubernetes.TokenReviewStub;
 import io.coffer.core.mount.MountEntry;
 import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultConfig;
@@ -41,6 +42,7 @@ class WorkloadAuthHttpTest {
     static JwksServer jwks;
     static TestKeys issuerKey;
     static TestKeys clusterKey;
+    static TokenReviewStub apiServer;
 
     @BeforeAll
     static void start() {
@@ -48,12 +50,14 @@ class WorkloadAuthHttpTest {
         clusterKey = TestKeys.ec(null);
         jwks = new JwksServer();
         jwks.publish(issuerKey.jwk());
+        apiServer = new TokenReviewStub();
         server = DevServer.start();
         http = new Http(server.url());
         var auth = server.node().handler().authMounts();
         auth.mount("jwt/", "jwt", "CI identity tokens", Map.of(), MountEntry.MountConfig.DEFAULT);
         auth.mount("kubernetes/", "kubernetes", "", Map.of(), MountEntry.MountConfig.DEFAULT);
         auth.mount("k8s-east/", "kubernetes", "", Map.of(), MountEntry.MountConfig.DEFAULT);
+        auth.mount("k8s-review/", "kubernetes", "", Map.of(), MountEntry.MountConfig.DEFAULT);
 
         assertThat(put("/v1/auth/jwt/config", Map.of("jwks_url", jwks.jwksUrl(), "bound_issuer", "https://ci.example"))
                 .status()).isEqualTo(204);
@@ -74,6 +78,7 @@ class WorkloadAuthHttpTest {
     static void stop() {
         server.close();
         jwks.close();
+        apiServer.close();
     }
 
     static Http.Reply put(String path, Map<String, Object> body) {
@@ -229,5 +234,26 @@ class WorkloadAuthHttpTest {
         var token = new KubernetesAuthentication(KubernetesAuthenticationOptions.builder().role("web").jwtSupplier(() -> jwt)
                 .path("k8s-east").build(), rest).login();
         assertThat(token.getToken()).startsWith("hvs.");
+    }
+
+    @Test
+    void kubernetesLogin_withoutPemKeys_isReviewedByTheApiServer() {
+        assertThat(put("/v1/auth/k8s-review/config", Map.of("kubernetes_host", apiServer.url(),
+                "token_reviewer_jwt", "reviewer-token")).status()).isEqualTo(204);
+        assertThat(put("/v1/auth/k8s-review/role/web", Map.of("bound_service_account_names", "web",
+                "bound_service_account_namespaces", "prod", "audience", "vault")).status()).isEqualTo(204);
+        String jwt = podToken("prod", "web");
+
+        apiServer.authenticate("prod", "web", UID, "vault");
+        Http.Reply ok = http.put("/v1/auth/k8s-review/login", null, Http.json(Map.of("role", "web", "jwt", jwt)));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(apiServer.lastAuthorization()).isEqualTo("Bearer reviewer-token");
+
+        apiServer.answer(401, "{\"kind\":\"Status\",\"status\":\"Failure\"}");
+        Http.Reply revoked = http.put("/v1/auth/k8s-review/login", null, Http.json(Map.of("role", "web", "jwt", jwt)));
+        assertThat(revoked.status()).isEqualTo(403);
+        assertThat(revoked.json()).containsEntry("errors", List.of("permission denied"));
+        assertThat(http.get("/v1/auth/k8s-review/config", DevServer.ROOT_TOKEN).body()).doesNotContain("reviewer-token")
+                .contains("\"token_reviewer_jwt_set\":true");
     }
 }

@@ -1,6 +1,6 @@
 package io.coffer.core.auth.jwt;
 
-import java.io.ByteArrayInputStream;
+import io.coffer.core.auth.workload.CaTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -8,15 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Collection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Fetches the small public documents a jwt mount needs (a JWKS, an OIDC discovery document) over
@@ -52,7 +44,7 @@ final class KeyDocuments {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL);
         if (!caPem.isBlank()) {
-            b.sslContext(sslContext(caPem));
+            b.sslContext(CaTrust.sslContext(caPem));
         }
         return new KeyDocuments(b.build());
     }
@@ -85,31 +77,6 @@ final class KeyDocuments {
 
     /** Checks that {@code caPem} holds at least one certificate. */
     static void checkCaPem(String caPem) {
-        sslContext(caPem);
-    }
-
-    private static SSLContext sslContext(String caPem) {
-        try {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.UTF_8)));
-            if (certs.isEmpty()) {
-                throw new IllegalArgumentException("could not parse CA PEM value successfully");
-            }
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            int i = 0;
-            for (Certificate c : certs) {
-                trust.setCertificateEntry("ca-" + i++, c);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException("could not parse CA PEM value successfully");
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot build a TLS context from the CA PEM", e);
-        }
+        CaTrust.sslContext(caPem);
     }
 }

@@ -9,27 +9,25 @@ import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code config}: the cluster's API server and CA, and the keys that sign its service-account
- * tokens. A write replaces the whole configuration, as in Vault. The reviewer JWT is stored behind
- * the barrier and only reported as set or not.
+ * tokens. With {@code pem_keys}, logins are verified locally; without, each login is checked with
+ * the API server's TokenReview API. A write replaces the whole configuration, as in Vault. The
+ * reviewer JWT is stored behind the barrier and only reported as set or not.
  */
 final class KubernetesConfigPaths {
-
-    static final String TOKEN_REVIEW_UNSUPPORTED = "Coffer does not call the Kubernetes TokenReview API yet, so it verifies "
-            + "service-account tokens locally: set pem_keys to the public keys that sign the cluster's service-account "
-            + "tokens (the API server's --service-account-key-file)";
 
     private final KubernetesConfigStore store;
 
@@ -69,11 +67,10 @@ final class KubernetesConfigPaths {
             throw CofferException.invalid("The provided CA PEM data contains no valid certificates");
         }
         if (f.bool("use_annotations_as_alias_metadata").orElse(false)) {
-            throw CofferException.invalid("use_annotations_as_alias_metadata needs the Kubernetes API, which Coffer does not "
-                    + "call yet");
+            throw CofferException.invalid("use_annotations_as_alias_metadata needs to read service accounts from the "
+                    + "Kubernetes API, which Coffer does not do yet");
         }
         List<String> pems = f.stringList("pem_keys").orElse(List.of());
-        List<PublicKey> keys = new ArrayList<>();
         for (String pem : pems) {
             PublicKey key;
             try {
@@ -84,16 +81,31 @@ final class KubernetesConfigPaths {
             if (!(key instanceof RSAPublicKey) && !(key instanceof ECPublicKey)) {
                 throw CofferException.invalid("data does not contain any valid RSA or ECDSA public keys");
             }
-            keys.add(key);
         }
-        if (keys.isEmpty()) {
-            throw CofferException.invalid(TOKEN_REVIEW_UNSUPPORTED);
-        }
+        hostUri(host);
         KubernetesConfig config = new KubernetesConfig(host, caCert, f.string("token_reviewer_jwt").orElse(""), pems,
                 f.string("issuer").orElse(""), f.bool("disable_iss_validation").orElse(true),
                 f.bool("disable_local_ca_jwt").orElse(false));
-        store.save(config, keys);
+        store.save(config);
         return Response.empty();
+    }
+
+    /**
+     * The API server's base URL: {@code kubernetes_host} as given, or {@code https://} plus a bare
+     * host or host:port.
+     */
+    static URI hostUri(String host) {
+        String text = host.contains("://") ? host : "https://" + host;
+        try {
+            URI u = new URI(text);
+            String scheme = u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("https") || scheme.equals("http")) && u.getHost() != null) {
+                return u;
+            }
+        } catch (URISyntaxException e) {
+            // Reported below.
+        }
+        throw CofferException.invalid("kubernetes_host must be a host, a host:port pair or an https URL of the API server");
     }
 
     private static boolean hasCertificate(String pem) {

@@ -12,8 +12,11 @@ final class KubernetesConfigStore {
 
     static final String PATH = "config";
 
-    /** The configuration in force and the keys it trusts. */
-    record Active(KubernetesConfig config, List<PublicKey> keys) {
+    /**
+     * The configuration in force: the keys it trusts, or (without keys) the API server that
+     * reviews tokens.
+     */
+    record Active(KubernetesConfig config, List<PublicKey> keys, Optional<TokenReviewer> reviewer) {
     }
 
     private final SecureStorage storage;
@@ -31,17 +34,27 @@ final class KubernetesConfigStore {
         }
         synchronized (lock) {
             if (active == null) {
-                active = storage.get(PATH).map(b -> Json.read(b, KubernetesConfig.class))
-                        .map(c -> new Active(c, c.pemKeys().stream().map(PemPublicKeys::parse).toList()));
+                active = storage.get(PATH).map(b -> Json.read(b, KubernetesConfig.class)).map(KubernetesConfigStore::activate);
             }
             return active;
         }
     }
 
-    void save(KubernetesConfig config, List<PublicKey> keys) {
+    /** Stores a checked configuration and puts it in force. */
+    void save(KubernetesConfig config) {
+        Active next = activate(config);
         synchronized (lock) {
             storage.put(PATH, Json.write(config));
-            active = Optional.of(new Active(config, List.copyOf(keys)));
+            active = Optional.of(next);
         }
+    }
+
+    /** Parses the keys, or prepares the TokenReview client when there are none. */
+    static Active activate(KubernetesConfig config) {
+        List<PublicKey> keys = config.pemKeys().stream().map(PemPublicKeys::parse).toList();
+        Optional<TokenReviewer> reviewer = keys.isEmpty()
+                ? Optional.of(new TokenReviewer(KubernetesConfigPaths.hostUri(config.host()), config.caCert(), config.tokenReviewerJwt()))
+                : Optional.empty();
+        return new Active(config, keys, reviewer);
     }
 }

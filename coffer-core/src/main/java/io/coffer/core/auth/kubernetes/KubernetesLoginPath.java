@@ -17,10 +17,12 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code login} with {@code {role, jwt}}: verifies a service-account token with the configured
- * keys, checks issuer (when configured), audience (when the role sets one) and the time claims
+ * keys (or, without keys, has the API server review it after the checks below), checks issuer (when configured), audience (when the role sets one) and the time claims
  * (legacy tokens have none), then the service account's name and namespace against the role.
  * As in Vault, a bad signature is a bare 403 and a token that fails a check is a 403 that says
  * which; an unknown role or missing field is a 400. Nothing is written on failure.
@@ -30,6 +32,8 @@ import java.util.Map;
  * {@code service_account_uid}, as Vault returns them.
  */
 final class KubernetesLoginPath {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesLoginPath.class);
 
     private final KubernetesConfigStore config;
     private final RoleStore<KubernetesRole> roles;
@@ -63,7 +67,8 @@ final class KubernetesLoginPath {
         KubernetesConfigStore.Active active = config.active()
                 .orElseThrow(() -> CofferException.invalid("could not load backend configuration"));
 
-        ServiceAccount sa = ServiceAccount.from(validated(jwt, active, role));
+        Map<String, Object> claims = validated(jwt, active, role);
+        ServiceAccount sa = ServiceAccount.from(claims);
         if (!(role.serviceAccountNames().equals(List.of("*")) || Globs.anyMatches(role.serviceAccountNames(), sa.name()))) {
             throw denied("service account name not authorized");
         }
@@ -72,6 +77,9 @@ final class KubernetesLoginPath {
         }
         if (sa.uid().isEmpty()) {
             throw CofferException.invalid("could not parse UID from claims");
+        }
+        if (active.reviewer().isPresent()) {
+            confirmWithApiServer(active.reviewer().get(), jwt, claims, sa, role);
         }
 
         String key = RoleStore.key(roleName);
@@ -85,12 +93,16 @@ final class KubernetesLoginPath {
         return Response.empty().withLogin(role.token().login(sa.namespace() + "-" + sa.name(), metadata, alias));
     }
 
+    /**
+     * The token's claims once its signature verified with the configured keys or, without keys,
+     * unverified: the API server then vouches for the token (see {@link #confirmWithApiServer}).
+     */
     private Map<String, Object> validated(String jwt, KubernetesConfigStore.Active active, KubernetesRole role) {
         Map<String, Object> claims;
         CompactJws jws;
         try {
             jws = CompactJws.parse(jwt);
-            claims = verify(jws, active.keys());
+            claims = active.reviewer().isPresent() ? jws.claims() : verify(jws, active.keys());
         } catch (InvalidJwtException e) {
             // Vault answers anything that fails before or at the signature with a bare 403.
             throw CofferException.permissionDenied();
@@ -106,6 +118,30 @@ final class KubernetesLoginPath {
             return claims;
         } catch (InvalidJwtException e) {
             throw denied(e.getMessage());
+        }
+    }
+
+    /**
+     * TokenReview: the API server must know the token, for the wanted audience, as the same service
+     * account the claims name; anything else is Vault's bare 403.
+     */
+    private static void confirmWithApiServer(TokenReviewer reviewer, String jwt, Map<String, Object> claims, ServiceAccount sa,
+            KubernetesRole role) {
+        List<String> audiences;
+        try {
+            // Vault asks for the role's audience, or else for the audiences the token claims.
+            audiences = role.audience().isEmpty() ? JwtClaimsCheck.audiences(claims) : List.of(role.audience());
+        } catch (InvalidJwtException e) {
+            throw CofferException.permissionDenied();
+        }
+        try {
+            TokenReviewer.Reviewed r = reviewer.review(jwt, audiences);
+            if (!r.name().equals(sa.name()) || !r.uid().equals(sa.uid()) || !r.namespace().equals(sa.namespace())) {
+                throw new TokenReviewer.ReviewFailed("the reviewed service account differs from the token's claims");
+            }
+        } catch (TokenReviewer.ReviewFailed e) {
+            LOG.debug("kubernetes login refused: {}", e.getMessage());
+            throw CofferException.permissionDenied();
         }
     }
 

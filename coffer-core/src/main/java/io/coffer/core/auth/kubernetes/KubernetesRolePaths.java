@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code role/} (LIST) and {@code role/<name>} (read, write, delete) with Vault's fields and checks.
- * A namespace label selector needs the Kubernetes API and is refused as not supported yet.
+ * A namespace label selector needs namespace reads from the Kubernetes API and is refused as not
+ * supported yet.
  */
 final class KubernetesRolePaths {
 
@@ -73,8 +74,8 @@ final class KubernetesRolePaths {
             throw CofferException.invalid("can not mix \"*\" with values");
         }
         if (!f.string("bound_service_account_namespace_selector").orElse("").isBlank()) {
-            throw CofferException.invalid("bound_service_account_namespace_selector needs the Kubernetes API, which Coffer "
-                    + "does not call yet; list the namespaces in bound_service_account_namespaces");
+            throw CofferException.invalid("bound_service_account_namespace_selector needs to read namespaces from the "
+                    + "Kubernetes API, which Coffer does not do yet; list the namespaces in bound_service_account_namespaces");
         }
         List<String> namespaces = f.stringList("bound_service_account_namespaces").orElse(current.serviceAccountNamespaces());
         if (namespaces.isEmpty()) {

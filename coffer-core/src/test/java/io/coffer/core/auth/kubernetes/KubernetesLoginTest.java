@@ -186,10 +186,12 @@ class KubernetesLoginTest {
     }
 
     @Test
-    void config_refusesTokenReviewOnlySetupsAndBadInput() {
+    void config_refusesBadInput() {
         Map<String, String> before = node.snapshot();
-        CofferException noKeys = failure(() -> node.write("auth/kubernetes/config", Map.of("kubernetes_host", "https://k8s")));
-        assertThat(noKeys.messages().get(0)).startsWith("Coffer does not call the Kubernetes TokenReview API yet");
+        assertThat(failure(() -> node.write("auth/kubernetes/config", Map.of("kubernetes_host", "ftp://k8s"))).messages())
+                .containsExactly("kubernetes_host must be a host, a host:port pair or an https URL of the API server");
+        assertThat(failure(() -> node.write("auth/kubernetes/config", Map.of("kubernetes_host", "https://k8s",
+                "use_annotations_as_alias_metadata", true))).messages().get(0)).contains("Coffer does not do yet");
         assertThat(failure(() -> node.write("auth/kubernetes/config", Map.of("pem_keys", cluster.pem()))).messages())
                 .containsExactly("no host provided");
         assertThat(failure(() -> node.write("auth/kubernetes/config", Map.of("kubernetes_host", "https://k8s",
@@ -233,7 +235,7 @@ class KubernetesLoginTest {
                 .containsExactly("invalid alias_name_source, must be one of: serviceaccount_uid, serviceaccount_name");
         assertThat(failure(() -> node.write("auth/kubernetes/role/x", Map.of("bound_service_account_names", "a",
                 "bound_service_account_namespace_selector", "{\"matchLabels\":{\"a\":\"b\"}}"))).messages().get(0))
-                .contains("not call yet");
+                .contains("Coffer does not do yet");
         assertThat(node.snapshot()).isEqualTo(before);
 
         node.delete("auth/kubernetes/role/api");

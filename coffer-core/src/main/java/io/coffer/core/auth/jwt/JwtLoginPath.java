@@ -4,6 +4,7 @@ import io.coffer.core.auth.workload.CompactJws;
 import io.coffer.core.auth.workload.InvalidJwtException;
 import io.coffer.core.auth.workload.JwtClaimsCheck;
 import io.coffer.core.auth.workload.JwtExpectations;
+import io.coffer.core.auth.workload.RoleFields;
 import io.coffer.core.auth.workload.RoleStore;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
@@ -52,7 +53,7 @@ final class JwtLoginPath {
             throw CofferException.invalid("missing role");
         }
         JwtRole role = roles.get(roleName)
-                .orElseThrow(() -> CofferException.invalid("role \"" + printable(roleName) + "\" could not be found"));
+                .orElseThrow(() -> CofferException.invalid("role \"" + RoleFields.quotable(roleName) + "\" could not be found"));
         if (role.roleType().equals(JwtRole.TYPE_OIDC)) {
             throw CofferException.invalid("role with oidc role_type is not allowed");
         }
@@ -133,10 +134,5 @@ final class JwtLoginPath {
         if (values.stream().anyMatch(v -> !(v instanceof String))) {
             throw CofferException.invalid("a value in the \"" + role.groupsClaim() + "\" claim could not be parsed as string");
         }
-    }
-
-    private static String printable(String s) {
-        String t = s.length() > 64 ? s.substring(0, 64) + "..." : s;
-        return t.replaceAll("[^\\x20-\\x7e]", "?");
     }
 }

@@ -5,6 +5,7 @@ import io.coffer.core.auth.workload.Globs;
 import io.coffer.core.auth.workload.InvalidJwtException;
 import io.coffer.core.auth.workload.JwtClaimsCheck;
 import io.coffer.core.auth.workload.JwtExpectations;
+import io.coffer.core.auth.workload.RoleFields;
 import io.coffer.core.auth.workload.RoleStore;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
@@ -62,7 +63,7 @@ final class KubernetesLoginPath {
             throw CofferException.invalid("missing jwt");
         }
         KubernetesRole role = roles.get(roleName)
-                .orElseThrow(() -> CofferException.invalid("invalid role name \"" + printable(roleName) + "\""));
+                .orElseThrow(() -> CofferException.invalid("invalid role name \"" + RoleFields.quotable(roleName) + "\""));
         role.token().checkClientAddress(req.request().remoteAddress());
         KubernetesConfigStore.Active active = config.active()
                 .orElseThrow(() -> CofferException.invalid("could not load backend configuration"));
@@ -156,10 +157,5 @@ final class KubernetesLoginPath {
 
     private static CofferException denied(String message) {
         return new CofferException(CofferException.Kind.PERMISSION_DENIED, message);
-    }
-
-    private static String printable(String s) {
-        String t = s.length() > 64 ? s.substring(0, 64) + "..." : s;
-        return t.replaceAll("[^\\x20-\\x7e]", "?");
     }
 }

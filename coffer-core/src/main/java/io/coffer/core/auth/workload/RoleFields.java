@@ -78,4 +78,13 @@ public final class RoleFields {
     public static CofferException notFound() {
         return new CofferException(CofferException.Kind.NOT_FOUND, List.of());
     }
+
+    /**
+     * A role name from a request, as an error may quote it (Vault does). Only a short valid name is
+     * shown: a client that swapped its arguments sends the JWT as the role, and no signed JWT is
+     * 64 characters short.
+     */
+    public static String quotable(String name) {
+        return name.length() <= 64 && name.matches(RoleStore.NAME_REGEX) ? name : "(not shown: not a valid role name)";
+    }
 }

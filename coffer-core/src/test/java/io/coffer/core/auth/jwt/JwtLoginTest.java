@@ -314,6 +314,13 @@ class JwtLoginTest {
     }
 
     @Test
+    void login_jwtSentAsTheRoleName_isNotQuotedBack() {
+        String jwt = rsa.sign(claims());
+        CofferException e = failure(() -> node.login("auth/jwt/login", Map.of("role", jwt, "jwt", "app")));
+        assertThat(e.messages()).containsExactly("role \"(not shown: not a valid role name)\" could not be found");
+    }
+
+    @Test
     void login_roleNameIsCaseInsensitive() {
         assertThat(login("APP", rsa.sign(claims())).auth()).isPresent();
     }

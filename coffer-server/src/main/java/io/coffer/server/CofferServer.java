@@ -77,6 +77,7 @@ public final class CofferServer implements AutoCloseable {
         String storageType = config.dev() ? "inmem" : "sqlite";
         CofferNode node = NodeFactory.create(storage, new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType));
         Optional<DevCredentials> dev = config.dev() ? Optional.of(node.startDev(config.devRootToken())) : Optional.empty();
+        AuditRotationSignal.register(node.audit());
 
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -100,6 +101,7 @@ public final class CofferServer implements AutoCloseable {
             // Netty rethrows the bind failure (a checked BindException) without declaring it.
             group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
             executor.shutdownNow();
+            AuditRotationSignal.unregister(node.audit());
             node.close();
             if (e instanceof BindException || e.getCause() instanceof BindException
                     || String.valueOf(e.getMessage()).contains("Address already in use")) {
@@ -155,6 +157,7 @@ public final class CofferServer implements AutoCloseable {
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         executor.shutdown();
+        AuditRotationSignal.unregister(node.audit());
         node.close();
     }
 

@@ -1,7 +1,9 @@
 package io.coffer.server;
 
+import io.coffer.core.auth.approle.AppRoleEngineFactory;
 import io.coffer.core.auth.jwt.JwtAuthFactory;
 import io.coffer.core.auth.kubernetes.KubernetesAuthFactory;
+import io.coffer.core.auth.userpass.UserpassEngineFactory;
 import io.coffer.core.engine.kv.KvEngineFactory;
 import io.coffer.core.node.CofferNode;
 import io.coffer.core.storage.StorageBackend;
@@ -20,6 +22,8 @@ final class NodeFactory {
                 .authMethod(JwtAuthFactory.jwt())
                 .authMethod(JwtAuthFactory.oidc())
                 .authMethod(new KubernetesAuthFactory())
+                .authMethod(new AppRoleEngineFactory())
+                .authMethod(new UserpassEngineFactory())
                 .build();
     }
 }

@@ -2,12 +2,14 @@ package io.coffer.core.handler;
 
 import io.coffer.core.audit.AuditEvent;
 import io.coffer.core.audit.AuditLog;
+import io.coffer.core.engine.LoginSubject;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.Request;
 import io.coffer.core.logical.Response;
 import io.coffer.core.mount.MountTable;
 import io.coffer.core.policy.Authorizer;
+import io.coffer.core.ratelimit.LoginRateLimiter;
 import io.coffer.core.router.RouteTarget;
 import io.coffer.core.router.Router;
 import io.coffer.core.seal.ShamirSeal;
@@ -22,7 +24,8 @@ import java.util.Optional;
  * <ol>
  *   <li>the few {@code sys/} endpoints that work sealed and without a token (not audited);</li>
  *   <li>refuse while sealed;</li>
- *   <li>resolve the route; login paths skip to auditing;</li>
+ *   <li>resolve the route; login paths are throttled per client, mount and subject, then skip
+ *       to auditing;</li>
  *   <li>authenticate the token, authorize the operation (create vs update decided by the route's
  *       existence check);</li>
  *   <li>audit the request (fail closed), run the handler, mint a token for a login, audit the
@@ -39,9 +42,17 @@ public final class RequestHandler {
     private final MountTable authMounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final LoginRateLimiter loginLimiter;
 
+    /** A handler that throttles logins with {@link LoginRateLimiter}'s default limits. */
     public RequestHandler(ShamirSeal seal, TokenStore tokens, Authorizer authorizer, Router router, SystemBackend system,
             MountTable authMounts, AuditLog audit, Clock clock) {
+        this(seal, tokens, authorizer, router, system, authMounts, audit, clock, new LoginRateLimiter());
+    }
+
+    public RequestHandler(ShamirSeal seal, TokenStore tokens, Authorizer authorizer, Router router, SystemBackend system,
+            MountTable authMounts, AuditLog audit, Clock clock, LoginRateLimiter loginLimiter) {
+        this.loginLimiter = loginLimiter;
         this.seal = seal;
         this.tokens = tokens;
         this.authorizer = authorizer;
@@ -73,6 +84,9 @@ public final class RequestHandler {
         String mountType = target == null ? "" : target.mountType();
 
         if (target != null && target.isUnauthenticated()) {
+            // Before any work, so that a throttled attempt costs no credential check.
+            String subject = target.engine() instanceof LoginSubject s ? s.loginSubject(target.engineRequest()) : "";
+            loginLimiter.acquire(request.remoteAddress(), target.engineRequest().mount().accessor(), subject, path);
             return serve(target, new AuditEvent(request, request.operation(), mountType, Optional.empty(), clock.instant()));
         }
 

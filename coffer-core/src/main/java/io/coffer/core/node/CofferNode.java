@@ -1,13 +1,15 @@
 package io.coffer.core.node;
 
-import io.coffer.core.audit.AuditLog;
+import io.coffer.core.audit.AuditBroker;
+import io.coffer.core.audit.file.FileAuditDeviceFactory;
 import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.engine.SecretsEngineFactory;
 import io.coffer.core.handler.RequestHandler;
 import io.coffer.core.mount.EngineRegistry;
 import io.coffer.core.mount.MountEntry;
 import io.coffer.core.mount.MountTable;
-import io.coffer.core.policy.RootPolicyAuthorizer;
+import io.coffer.core.policy.AclAuthorizer;
+import io.coffer.core.policy.PolicyStore;
 import io.coffer.core.router.Router;
 import io.coffer.core.seal.InitResult;
 import io.coffer.core.seal.ShamirSeal;
@@ -34,9 +36,11 @@ public final class CofferNode implements AutoCloseable {
     private final StorageBackend storage;
     private final ShamirSeal seal;
     private final TokenStore tokens;
+    private final PolicyStore policies;
     private final MountTable mounts;
     private final MountTable authMounts;
     private final RequestHandler handler;
+    private final AuditBroker audit;
 
     private CofferNode(Builder b) {
         this.storage = b.storage;
@@ -46,6 +50,7 @@ public final class CofferNode implements AutoCloseable {
         b.engines.forEach(engines::register);
         ClusterIdentity cluster = new ClusterIdentity(barrier);
         this.tokens = new TokenStore(barrier, b.clock);
+        this.policies = new PolicyStore(barrier);
         this.mounts = new MountTable(barrier, engines);
         EngineRegistry authMethods = new EngineRegistry();
         b.authMethods.forEach(authMethods::register);
@@ -55,11 +60,15 @@ public final class CofferNode implements AutoCloseable {
                         : List.of());
         seal.addListener(cluster);
         seal.addListener(tokens);
+        seal.addListener(policies);
         seal.addListener(mounts);
         seal.addListener(authMounts);
-        SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, cluster, b.info, b.clock);
-        this.handler = new RequestHandler(seal, tokens, new RootPolicyAuthorizer(), new Router(mounts, authMounts), system,
-                authMounts, AuditLog.none(), b.clock);
+        this.audit = new AuditBroker(barrier, b.clock, List.of(new FileAuditDeviceFactory(b.clock)));
+        seal.addListener(audit);
+        SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, cluster, b.info, b.clock, policies, audit);
+        this.handler = new RequestHandler(seal, tokens,
+                new AclAuthorizer(policies, p -> mounts.match(p).map(m -> m.mount().entry().path())),
+                new Router(mounts, authMounts), system, authMounts, audit, b.clock);
     }
 
     public static Builder builder(StorageBackend storage) {
@@ -72,6 +81,21 @@ public final class CofferNode implements AutoCloseable {
 
     public ShamirSeal seal() {
         return seal;
+    }
+
+    /** The token store, for front doors and tests that mint tokens directly. */
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    /** The ACL policy store. */
+    public PolicyStore policies() {
+        return policies;
+    }
+
+    /** The audit devices, for front doors that rotate audit files (SIGHUP). */
+    public AuditBroker audit() {
+        return audit;
     }
 
     /**

@@ -7,7 +7,6 @@ import io.coffer.core.logical.Response;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
@@ -32,6 +31,9 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     private final RequestHandler core;
     private final Executor executor;
+    /** Requests received but not yet answered; touched only on the channel's event loop. */
+    private final java.util.ArrayDeque<FullHttpRequest> pending = new java.util.ArrayDeque<>();
+    private boolean inFlight;
 
     VaultHttpHandler(RequestHandler core, Executor executor) {
         this.core = core;
@@ -40,16 +42,33 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
+        // Pipelined requests already buffered in the decoder arrive even with auto-read off:
+        // queue them and serve one at a time so that responses leave in request order.
+        http.retain();
+        pending.add(http);
+        ctx.channel().config().setAutoRead(false);
+        if (!inFlight) {
+            serveNext(ctx);
+        }
+    }
+
+    /** Runs on the event loop: starts the next queued request, or resumes reading when none is left. */
+    private void serveNext(ChannelHandlerContext ctx) {
+        FullHttpRequest http = pending.poll();
+        if (http == null) {
+            inFlight = false;
+            ctx.channel().config().setAutoRead(true);
+            return;
+        }
+        inFlight = true;
         boolean keepAlive = HttpUtil.isKeepAlive(http);
-        DecoderResult decoded = http.decoderResult();
-        if (decoded.isFailure()) {
+        if (http.decoderResult().isFailure()) {
+            http.release();
             write(ctx, VaultResponseEncoder.error(HttpResponseStatus.BAD_REQUEST, List.of("malformed HTTP request")), false);
             return;
         }
         boolean head = http.method().equals(HttpMethod.HEAD);
         String remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "";
-        http.retain();
-        ctx.channel().config().setAutoRead(false);
         executor.execute(() -> {
             FullHttpResponse response;
             try {
@@ -59,9 +78,19 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             }
             ctx.executor().execute(() -> {
                 write(ctx, response, keepAlive);
-                ctx.channel().config().setAutoRead(true);
+                if (keepAlive) {
+                    serveNext(ctx);
+                }
             });
         });
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        for (FullHttpRequest queued; (queued = pending.poll()) != null;) {
+            queued.release();
+        }
+        super.channelInactive(ctx);
     }
 
     private FullHttpResponse serve(FullHttpRequest http, String remote, boolean head) {

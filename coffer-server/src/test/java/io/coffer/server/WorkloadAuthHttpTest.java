@@ -92,11 +92,11 @@ class WorkloadAuthHttpTest {
         for (int i = 0; i < overrides.length; i += 2) {
             claims.put((String) overrides[i], overrides[i + 1]);
         }
-        return issuerKey.sign(claims);
+        return SuiteSecrets.register(issuerKey.sign(claims));
     }
 
     static String podToken(String namespace, String name) {
-        return clusterKey.sign(ServiceAccountTokens.projected(namespace, name, UID, "vault", Instant.now()));
+        return SuiteSecrets.register(clusterKey.sign(ServiceAccountTokens.projected(namespace, name, UID, "vault", Instant.now())));
     }
 
     @SuppressWarnings("unchecked")
@@ -117,6 +117,22 @@ class WorkloadAuthHttpTest {
                 .containsEntry("renewable", true).containsEntry("metadata", Map.of("repo", "org/service", "role", "deploy"));
         assertThat(r.body()).doesNotContain(jwt);
         assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void jwtLogin_tokenCarriesTheRolesPolicies() {
+        assertThat(put("/v1/sys/policies/acl/deploy", Map.of("policy",
+                "path \"secret/data/deploy/*\" { capabilities = [\"read\"] }")).status()).isEqualTo(204);
+        assertThat(put("/v1/secret/data/deploy/db", Map.of("data", Map.of("password", "pw"))).status()).isEqualTo(200);
+        assertThat(put("/v1/secret/data/other/db", Map.of("data", Map.of("password", "pw"))).status()).isEqualTo(200);
+
+        Http.Reply login = http.put("/v1/auth/jwt/login", null, Http.json(Map.of("role", "deploy", "jwt", ciToken())));
+        String token = (String) auth(login).get("client_token");
+
+        assertThat(http.get("/v1/secret/data/deploy/db", token).status()).isEqualTo(200);
+        assertThat(http.get("/v1/secret/data/other/db", token).status()).isEqualTo(403);
+        assertThat(http.put("/v1/secret/data/deploy/db", token, Http.json(Map.of("data", Map.of("x", "y")))).status())
+                .isEqualTo(403);
     }
 
     @Test

@@ -61,7 +61,7 @@ final class JwtLoginPath {
         if (token.isEmpty()) {
             throw CofferException.invalid("missing token");
         }
-        role.token().checkClientAddress(req.request().remoteAddress());
+        RoleFields.checkClientAddress(role.token(), req.request().remoteAddress());
 
         Map<String, Object> claims = validated(token, active, role);
         if (role.audiences().isEmpty() && !audiencesOf(claims).isEmpty()) {
@@ -80,7 +80,7 @@ final class JwtLoginPath {
         checkGroups(claims, role);
         ClaimValues.checkBound(role.boundClaimsType(), role.claims(), claims);
 
-        Login login = role.token().login(userName, metadata, userName);
+        Login login = role.token().login(userName, metadata, userName, List.of());
         return Response.empty().withLogin(login);
     }
 

@@ -1,15 +1,15 @@
 package io.coffer.core.auth.jwt;
 
+import io.coffer.core.auth.TokenSettings;
 import io.coffer.core.auth.workload.RoleFields;
 import io.coffer.core.auth.workload.RoleStore;
-import io.coffer.core.auth.workload.TokenSettings;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
-import io.coffer.core.token.TokenStore;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -60,7 +60,7 @@ final class JwtRolePaths {
         d.put("not_before_leeway", r.notBeforeLeeway());
         d.put("oidc_scopes", r.oidcScopes());
         d.put("role_type", r.roleType());
-        r.token().describe(d);
+        r.token().render(d, RoleFields.TOKEN_ALIASES);
         d.put("user_claim", r.userClaim());
         d.put("user_claim_json_pointer", r.userClaimJsonPointer());
         d.put("verbose_oidc_logging", r.verboseOidcLogging());
@@ -81,8 +81,8 @@ final class JwtRolePaths {
         if (!roleType.equals(JwtRole.TYPE_JWT) && !roleType.equals(JwtRole.TYPE_OIDC)) {
             throw CofferException.invalid("invalid 'role_type': must be jwt or oidc");
         }
-        long mountMax = req.mount().config().maxLeaseTtl();
-        TokenSettings token = TokenSettings.update(current.token(), f, mountMax);
+        List<String> warnings = new ArrayList<>();
+        TokenSettings token = RoleFields.tokenSettings(current.token(), f, req.mount(), warnings);
 
         String claimsType = f.string("bound_claims_type").filter(s -> !s.isEmpty()).orElse(JwtRole.CLAIMS_STRING);
         if (!claimsType.equals(JwtRole.CLAIMS_STRING) && !claimsType.equals(JwtRole.CLAIMS_GLOB)) {
@@ -148,8 +148,8 @@ final class JwtRolePaths {
         roles.put(name, role);
 
         Response response = Response.empty();
-        long effectiveMountMax = mountMax == 0 ? TokenStore.SYSTEM_MAX_TTL_SECONDS : mountMax;
-        if (token.maxTtl() > effectiveMountMax) {
+        warnings.forEach(response::withWarning);
+        if (token.maxTtl() > TokenSettings.mountMaxTtl(req.mount())) {
             response.withWarning("token max ttl is greater than the system or backend mount's maximum TTL value; "
                     + "issued tokens' max TTL value will be truncated");
         }

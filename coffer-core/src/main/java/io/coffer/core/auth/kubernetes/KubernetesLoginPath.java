@@ -64,7 +64,7 @@ final class KubernetesLoginPath {
         }
         KubernetesRole role = roles.get(roleName)
                 .orElseThrow(() -> CofferException.invalid("invalid role name \"" + RoleFields.quotable(roleName) + "\""));
-        role.token().checkClientAddress(req.request().remoteAddress());
+        RoleFields.checkClientAddress(role.token(), req.request().remoteAddress());
         KubernetesConfigStore.Active active = config.active()
                 .orElseThrow(() -> CofferException.invalid("could not load backend configuration"));
 
@@ -91,7 +91,7 @@ final class KubernetesLoginPath {
         metadata.put("service_account_secret_name", sa.secretName());
         metadata.put("service_account_uid", sa.uid());
         String alias = role.aliasNameSource().equals(KubernetesRole.ALIAS_BY_NAME) ? sa.namespace() + "/" + sa.name() : sa.uid();
-        return Response.empty().withLogin(role.token().login(sa.namespace() + "-" + sa.name(), metadata, alias));
+        return Response.empty().withLogin(role.token().login(sa.namespace() + "-" + sa.name(), metadata, alias, List.of()));
     }
 
     /**

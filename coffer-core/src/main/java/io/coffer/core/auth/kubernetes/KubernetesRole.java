@@ -2,7 +2,7 @@ package io.coffer.core.auth.kubernetes;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.coffer.core.auth.workload.TokenSettings;
+import io.coffer.core.auth.TokenSettings;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,15 +1,15 @@
 package io.coffer.core.auth.kubernetes;
 
+import io.coffer.core.auth.TokenSettings;
 import io.coffer.core.auth.workload.RoleFields;
 import io.coffer.core.auth.workload.RoleStore;
-import io.coffer.core.auth.workload.TokenSettings;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
-import io.coffer.core.token.TokenStore;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ final class KubernetesRolePaths {
         d.put("bound_service_account_names", r.serviceAccountNames());
         d.put("bound_service_account_namespace_selector", "");
         d.put("bound_service_account_namespaces", r.serviceAccountNamespaces());
-        r.token().describe(d);
+        r.token().render(d, RoleFields.TOKEN_ALIASES);
         return Response.of(d);
     }
 
@@ -63,8 +63,8 @@ final class KubernetesRolePaths {
         String name = req.param("name");
         RequestData f = req.fields();
         KubernetesRole current = roles.get(name).orElse(KubernetesRole.NEW);
-        long mountMax = req.mount().config().maxLeaseTtl();
-        TokenSettings token = TokenSettings.update(current.token(), f, mountMax);
+        List<String> warnings = new ArrayList<>();
+        TokenSettings token = RoleFields.tokenSettings(current.token(), f, req.mount(), warnings);
 
         List<String> names = f.stringList("bound_service_account_names").orElse(current.serviceAccountNames());
         if (names.isEmpty()) {
@@ -94,8 +94,8 @@ final class KubernetesRolePaths {
         roles.put(name, new KubernetesRole(names, namespaces, audience, aliasSource, token));
 
         Response response = Response.empty();
-        long effectiveMountMax = mountMax == 0 ? TokenStore.SYSTEM_MAX_TTL_SECONDS : mountMax;
-        if (token.maxTtl() > effectiveMountMax) {
+        warnings.forEach(response::withWarning);
+        if (token.maxTtl() > TokenSettings.mountMaxTtl(req.mount())) {
             response.withWarning("max_ttl is greater than the system or backend mount's maximum TTL value; issued tokens' "
                     + "max TTL value will be truncated");
         }

@@ -1,9 +1,13 @@
 package io.coffer.core.auth.workload;
 
+import io.coffer.core.auth.CidrBlock;
+import io.coffer.core.auth.Names;
+import io.coffer.core.auth.TokenSettings;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Durations;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
+import io.coffer.core.mount.MountEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +16,38 @@ import java.util.Optional;
 /** Field decoding and answers that the role paths of every workload auth method share. */
 public final class RoleFields {
 
+    /**
+     * The deprecated names the jwt and kubernetes roles still accept for {@code token_*} fields, as
+     * Vault's plugins do.
+     */
+    public static final List<TokenSettings.Alias> TOKEN_ALIASES = List.of(
+            new TokenSettings.Alias("policies", "token_policies"),
+            new TokenSettings.Alias("ttl", "token_ttl"),
+            new TokenSettings.Alias("max_ttl", "token_max_ttl"),
+            new TokenSettings.Alias("period", "token_period"),
+            new TokenSettings.Alias("bound_cidrs", "token_bound_cidrs"));
+
     private RoleFields() {
+    }
+
+    /**
+     * Applies a role write's {@code token_*} fields, and refuses a period longer than the mount
+     * allows (Vault's jwt and kubernetes roles check it; the shared settings do not).
+     */
+    public static TokenSettings tokenSettings(TokenSettings current, RequestData fields, MountEntry mount, List<String> warnings) {
+        TokenSettings token = current.update(fields, TOKEN_ALIASES, warnings);
+        long mountMax = TokenSettings.mountMaxTtl(mount);
+        if (token.period() > mountMax) {
+            throw CofferException.invalid("'token_period' is greater than the mount's maximum lease TTL of " + mountMax + "s");
+        }
+        return token;
+    }
+
+    /** Refuses a login from outside the role's {@code token_bound_cidrs} with Vault's bare 403. */
+    public static void checkClientAddress(TokenSettings token, String remoteAddress) {
+        if (!token.boundCidrs().isEmpty() && !CidrBlock.anyContains(token.boundCidrs(), remoteAddress)) {
+            throw CofferException.permissionDenied();
+        }
     }
 
     /**
@@ -85,6 +120,6 @@ public final class RoleFields {
      * 64 characters short.
      */
     public static String quotable(String name) {
-        return name.length() <= 64 && name.matches(RoleStore.NAME_REGEX) ? name : "(not shown: not a valid role name)";
+        return name.length() <= 64 && name.matches(Names.PATTERN) ? name : "(not shown: not a valid role name)";
     }
 }

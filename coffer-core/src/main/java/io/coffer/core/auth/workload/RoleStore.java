@@ -1,9 +1,9 @@
 package io.coffer.core.auth.workload;
 
+import io.coffer.core.auth.Names;
 import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.json.Json;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class RoleStore<R> {
 
-    /** Vault's generic name rule for path parameters, e.g. {@code role/<name>}. */
-    public static final String NAME_REGEX = "\\w(?:[\\w\\-.@]*\\w)?";
+    /** The route fragment of a role name: the name rule every auth method shares ({@link Names}). */
+    public static final String NAME_REGEX = Names.PATTERN;
     private static final Pattern NAME = Pattern.compile(NAME_REGEX);
     private static final String PREFIX = "role/";
 
@@ -52,6 +52,6 @@ public final class RoleStore<R> {
     }
 
     public static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return Names.canonical(name);
     }
 }

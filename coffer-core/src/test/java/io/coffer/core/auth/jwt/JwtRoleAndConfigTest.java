@@ -177,15 +177,17 @@ class JwtRoleAndConfigTest {
                 "token_num_uses", -1), "'token_num_uses' cannot be negative");
         refused("auth/jwt/role/r", Map.of("role_type", "jwt", "user_claim", "sub", "bound_subject", "x",
                 "token_bound_cidrs", List.of("10.0.0.0/33")),
-                "token_bound_cidrs: each entry must be an IP address or a CIDR block such as 10.0.0.0/8");
+                "field \"token_bound_cidrs\" has an invalid CIDR block \"10.0.0.0/33\"");
         refused("auth/jwt/role/r", Map.of("role_type", "jwt", "user_claim", "sub", "bound_subject", "x",
                 "token_bound_cidrs", List.of("localhost")),
-                "token_bound_cidrs: each entry must be an IP address or a CIDR block such as 10.0.0.0/8");
+                "field \"token_bound_cidrs\" has an invalid CIDR block \"localhost\"");
         refused("auth/jwt/role/r", Map.of("role_type", "jwt", "user_claim", "sub", "bound_subject", "x",
-                "token_type", "batch"), "batch tokens are not supported yet: token_type must be service or default");
+                "token_type", "batch"), "batch tokens are not supported yet: use token_type \"service\" or \"default\"");
         refused("auth/jwt/role/r", Map.of("role_type", "jwt", "user_claim", "sub", "bound_subject", "x",
                 "token_no_default_policy", true),
-                "token_no_default_policy is not supported yet: Coffer always attaches the default policy to login tokens");
+                "'token_no_default_policy' is not supported yet: every token Coffer issues carries the default policy");
+        refused("auth/jwt/role/r", Map.of("role_type", "jwt", "user_claim", "sub", "bound_subject", "x",
+                "token_policies", "app,root"), "the \"root\" policy cannot be granted through an auth method");
         refused("auth/jwt/role/r", Map.of("role_type", "jwt", "user_claim", "sub", "bound_subject", "x",
                 "token_period", "800h"), "'token_period' is greater than the mount's maximum lease TTL of 2764800s");
     }

@@ -321,6 +321,24 @@ class JwtLoginTest {
     }
 
     @Test
+    void login_repeatedFailuresForOneRole_areThrottledPerRole() {
+        String forged = stranger.sign(claims());
+        boolean throttled = false;
+        for (int i = 0; i < 60 && !throttled; i++) {
+            try {
+                login("app", forged);
+            } catch (io.coffer.core.error.RateLimitedException e) {
+                throttled = true;
+            } catch (CofferException e) {
+                assertThat(e.kind()).isEqualTo(CofferException.Kind.INVALID_REQUEST);
+            }
+        }
+        assertThat(throttled).isTrue();
+        node.write("auth/jwt/role/other", role());
+        assertThat(login("other", rsa.sign(claims())).auth()).isPresent();
+    }
+
+    @Test
     void login_roleNameIsCaseInsensitive() {
         assertThat(login("APP", rsa.sign(claims())).auth()).isPresent();
     }

@@ -1,6 +1,8 @@
 package io.coffer.server;
 
 import io.coffer.core.auth.approle.AppRoleEngineFactory;
+import io.coffer.core.auth.jwt.JwtAuthFactory;
+import io.coffer.core.auth.kubernetes.KubernetesAuthFactory;
 import io.coffer.core.auth.token.TokenAuthFactory;
 import io.coffer.core.auth.userpass.UserpassEngineFactory;
 import io.coffer.core.engine.kv.KvEngineFactory;
@@ -19,6 +21,9 @@ final class NodeFactory {
                 .info(info)
                 .engine(new KvEngineFactory())
                 .authMethod(TokenAuthFactory::new)
+                .authMethod(JwtAuthFactory.jwt())
+                .authMethod(JwtAuthFactory.oidc())
+                .authMethod(new KubernetesAuthFactory())
                 .authMethod(new AppRoleEngineFactory())
                 .authMethod(new UserpassEngineFactory())
                 .build();

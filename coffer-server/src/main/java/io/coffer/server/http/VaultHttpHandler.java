@@ -96,7 +96,8 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private FullHttpResponse serve(FullHttpRequest http, String remote, boolean head) {
         String requestId = UUID.randomUUID().toString();
         try {
-            Request request = VaultRequestDecoder.decode(http, remote);
+            // The same id goes to the client's envelope, the audit record and any error log line.
+            Request request = VaultRequestDecoder.decode(http, remote, requestId);
             if (head && !request.path().equals("sys/health")) {
                 throw new CofferException(CofferException.Kind.UNSUPPORTED_OPERATION, "unsupported operation");
             }

@@ -67,9 +67,9 @@ class HttpWireDetailsTest {
     }
 
     @Test
-    void hugeInitParameters_are400NotServerErrors() {
+    void hugeInitParameters_are400NotServerErrors() throws java.io.IOException {
         CofferServer fresh = CofferServer.start(io.coffer.server.config.ServerConfig.builder().listen("127.0.0.1:0")
-                .dataDir(java.nio.file.Path.of("unused")).tlsDisable(true).build(), c -> new io.coffer.core.storage.InMemoryStorage());
+                .dataDir(java.nio.file.Files.createTempDirectory("coffer-wire")).tlsDisable(true).build(), c -> new io.coffer.core.storage.InMemoryStorage());
         try {
             Http h = new Http(fresh.url());
             assertThat(h.put("/v1/sys/init", null, "{\"secret_shares\":4294967297,\"secret_threshold\":2}").status()).isEqualTo(400);

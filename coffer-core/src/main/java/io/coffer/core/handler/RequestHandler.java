@@ -71,7 +71,7 @@ public final class RequestHandler {
         if (sys && SystemBackend.servesWhileSealed(sysRelative)) {
             return Router.resolve(system, request, sysRelative, system.mountEntry(), null).invoke();
         }
-        if (seal.isSealed()) {
+        if (!seal.isServing()) {
             throw new CofferException(CofferException.Kind.SEALED, "Vault is sealed");
         }
 

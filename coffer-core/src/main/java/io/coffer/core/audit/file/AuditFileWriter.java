@@ -384,6 +384,7 @@ final class AuditFileWriter implements AutoCloseable {
                 syncDirectory();
             }
             long length = ch.size();
+            requireAuditLog(ch, length);
             long complete = completeLength(ch, length);
             if (complete < length) {
                 LOG.warn("audit file {} ended with an incomplete line (a batch cut off before it was acknowledged); "
@@ -448,6 +449,27 @@ final class AuditFileWriter implements AutoCloseable {
                 LOG.debug("closing audit file {}: {}", path, e.toString());
             }
             channel = null;
+        }
+    }
+
+    /**
+     * Refuses to continue a non-empty file that is not an audit log: continuing means cutting an
+     * incomplete last line, and file_path could name any file the server can write, its own
+     * database included.
+     */
+    private void requireAuditLog(FileChannel ch, long length) throws IOException {
+        if (length == 0) {
+            return;
+        }
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(length, 64 * 1024));
+        ch.read(head, 0);
+        String text = new String(head.array(), 0, head.position(), java.nio.charset.StandardCharsets.UTF_8);
+        int newline = text.indexOf('\n');
+        String first = newline < 0 ? text : text.substring(0, newline);
+        boolean looksLikeRecord = first.startsWith("{")
+                && (newline < 0 || first.contains(",\"" + AuditChain.PREV_HASH_FIELD + "\":\""));
+        if (!looksLikeRecord) {
+            throw new IOException("the file exists and is not a Coffer audit log; refusing to write to it");
         }
     }
 

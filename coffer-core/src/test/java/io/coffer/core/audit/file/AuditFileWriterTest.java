@@ -120,6 +120,17 @@ class AuditFileWriterTest {
     }
 
     @Test
+    void open_refusesAFileThatIsNotAnAuditLogAndLeavesItUntouched() throws Exception {
+        Path file = dir.resolve("coffer.db");
+        byte[] content = "SQLite format 3\u0000 binary pages without a final newline".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, content);
+        try (AuditFileWriter w = writer(file, 0)) {
+            assertThat(w.openFailure()).hasValueSatisfying(e -> assertThat(e).hasMessageContaining("not a Coffer audit log"));
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+    }
+
+    @Test
     void reopen_continuesTheChainOfTheExistingFile() throws Exception {
         Path file = dir.resolve("audit.log");
         try (AuditFileWriter w = writer(file, 0)) {

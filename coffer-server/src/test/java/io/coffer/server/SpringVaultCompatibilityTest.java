@@ -38,7 +38,7 @@ class SpringVaultCompatibilityTest {
     @Test
     void keyValueV2_putGetAndList() {
         VaultKeyValueOperations kv = template.opsForKeyValue("secret", KeyValueBackend.versioned());
-        kv.put("spring/app", Map.of("url", "jdbc:postgresql://db/app", "password", "pw-123"));
+        kv.put("spring/app", Map.of("url", "jdbc:postgresql://db/app", "password", SuiteSecrets.register("pw-123")));
         VaultResponse read = kv.get("spring/app");
         assertThat(read).isNotNull();
         assertThat(read.getRequiredData()).containsEntry("url", "jdbc:postgresql://db/app").containsEntry("password", "pw-123");

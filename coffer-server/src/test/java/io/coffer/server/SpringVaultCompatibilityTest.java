@@ -82,6 +82,53 @@ class SpringVaultCompatibilityTest {
     }
 
     @Test
+    void metadata_putGetAndDeleteThroughKeyValueMetadataOperations() {
+        VaultVersionedKeyValueOperations versioned = template.opsForVersionedKeyValue("secret");
+        versioned.put("spring/meta", Map.of("v", "1"));
+        versioned.put("spring/meta", Map.of("v", "2"));
+        var metadata = versioned.opsForKeyValueMetadata();
+        metadata.put("spring/meta", org.springframework.vault.support.VaultMetadataRequest.builder()
+                .maxVersions(5).casRequired(false).deleteVersionAfter(java.time.Duration.ofHours(2))
+                .customMetadata(Map.of("owner", "team-a")).build());
+
+        var read = metadata.get("spring/meta");
+        assertThat(read.getMaxVersions()).isEqualTo(5);
+        assertThat(read.getCurrentVersion()).isEqualTo(2);
+        assertThat(read.getOldestVersion()).isZero();
+        assertThat(read.getDeleteVersionAfter()).isEqualTo(java.time.Duration.ofHours(2));
+        // Spring Vault's metadata response does not map custom_metadata (it does not against Vault
+        // either), so read that field through the generic template.
+        assertThat(template.read("secret/metadata/spring/meta").getRequiredData().get("custom_metadata"))
+                .isEqualTo(Map.of("owner", "team-a"));
+        assertThat(read.getVersions()).hasSize(2);
+        assertThat(read.getCreatedTime()).isNotNull();
+
+        metadata.delete("spring/meta");
+        assertThat(versioned.get("spring/meta")).isNull();
+    }
+
+    @Test
+    void patch_mergesIntoTheLatestVersion() {
+        VaultKeyValueOperations kv = template.opsForKeyValue("secret", KeyValueBackend.versioned());
+        kv.put("spring/patched", Map.of("user", "svc", "password", SuiteSecrets.register("patch-pw-1")));
+        assertThat(kv.patch("spring/patched", Map.of("password", SuiteSecrets.register("patch-pw-2")))).isTrue();
+        assertThat(kv.get("spring/patched").getRequiredData()).containsEntry("user", "svc").containsEntry("password", "patch-pw-2");
+        assertThat(template.opsForVersionedKeyValue("secret").get("spring/patched").getMetadata().getVersion().getVersion())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void subkeysAndConfig_readThroughTheGenericTemplate() {
+        template.opsForVersionedKeyValue("secret").put("spring/nested", Map.of("db", Map.of("user", "u", "password", "p")));
+        VaultResponse subkeys = template.read("secret/subkeys/spring/nested");
+        assertThat(subkeys).isNotNull();
+        assertThat(subkeys.getRequiredData().get("subkeys").toString()).contains("db").contains("password");
+        template.write("secret/config", Map.of("max_versions", 7));
+        assertThat(template.read("secret/config").getRequiredData()).containsEntry("max_versions", 7);
+        template.write("secret/config", Map.of("max_versions", 0));
+    }
+
+    @Test
     void sys_healthMountsAndSealStatus() {
         assertThat(template.opsForSys().health().isInitialized()).isTrue();
         assertThat(template.opsForSys().health().isSealed()).isFalse();

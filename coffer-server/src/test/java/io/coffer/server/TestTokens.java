@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Mints non-root tokens for tests through the node's token store, since the server has no
- * {@code auth/token/create} endpoint yet. The token gets the given policies plus {@code default}.
+ * Mints non-root tokens for tests directly through the node's token store, without going through
+ * {@code auth/token/create}. The token gets the given policies plus {@code default}.
  */
 final class TestTokens {
 

@@ -1,11 +1,20 @@
 package io.coffer.cli;
 
+import io.coffer.cli.audit.AuditCommand;
+import io.coffer.cli.auth.AuthCommand;
 import io.coffer.cli.command.CliRuntime;
 import io.coffer.cli.command.ExitCodes;
 import io.coffer.cli.command.RuntimeInjectingFactory;
 import io.coffer.cli.kv.KvCommand;
+import io.coffer.cli.login.LoginCommand;
 import io.coffer.cli.operator.OperatorCommand;
+import io.coffer.cli.path.DeleteCommand;
+import io.coffer.cli.path.ListCommand;
+import io.coffer.cli.path.ReadCommand;
+import io.coffer.cli.path.WriteCommand;
+import io.coffer.cli.policy.PolicyCommand;
 import io.coffer.cli.server.ServerCommand;
+import io.coffer.cli.token.TokenCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,7 +27,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = CofferVersionProvider.class,
         description = "A secrets manager that speaks the Vault HTTP API.",
-        subcommands = {ServerCommand.class, OperatorCommand.class, KvCommand.class, VersionCommand.class})
+        subcommands = {
+            ServerCommand.class, OperatorCommand.class,
+            ReadCommand.class, WriteCommand.class, ListCommand.class, DeleteCommand.class,
+            KvCommand.class,
+            LoginCommand.class, TokenCommand.class, PolicyCommand.class, AuthCommand.class, AuditCommand.class,
+            VersionCommand.class})
 public final class CofferCommand implements Callable<Integer> {
 
     @Spec

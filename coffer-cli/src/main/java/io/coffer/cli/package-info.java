@@ -1,6 +1,8 @@
 /**
  * The {@code coffer} executable: {@link io.coffer.cli.CofferCommand} wires the {@code server},
- * {@code operator} and {@code kv} command trees into one picocli command line, configured to parse
+ * {@code operator}, {@code kv}, {@code login}, {@code token}, {@code policy}, {@code auth},
+ * {@code audit} command trees and the generic {@code read}/{@code write}/{@code list}/{@code delete}
+ * commands into one picocli command line, configured to parse
  * like the vault CLI (single-dash long flags, no {@code @file} expansion, exit code 1 for usage
  * errors), and {@link io.coffer.cli.CofferVersionProvider} reports the build's version.
  *

@@ -31,6 +31,13 @@ class CofferCommandTest {
     }
 
     @Test
+    void help_listsTheAccessControlAndPathCommands() {
+        Result result = CliRun.withoutServer().run("--help");
+        assertThat(result.out()).contains("login").contains("token").contains("policy").contains("auth")
+                .contains("audit").contains("read").contains("write").contains("list").contains("delete");
+    }
+
+    @Test
     void subcommandHelpTakesVaultsSpelling() {
         Result result = CliRun.withoutServer().run("kv", "get", "-help");
         assertThat(result.exitCode()).isZero();
@@ -49,6 +56,11 @@ class CofferCommandTest {
         assertThat(CliRun.withoutServer().run("kv").exitCode()).isEqualTo(1);
         assertThat(CliRun.withoutServer().run("operator").exitCode()).isEqualTo(1);
         assertThat(CliRun.withoutServer().run("kv", "metadata").exitCode()).isEqualTo(1);
+        for (String group : new String[] {"token", "policy", "auth", "audit"}) {
+            Result result = CliRun.withoutServer().run(group);
+            assertThat(result.exitCode()).as(group).isEqualTo(1);
+            assertThat(result.err()).as(group).startsWith("Usage: coffer " + group);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.coffer.core.storage.InMemoryStorage;
 import io.coffer.core.storage.StorageBackend;
 import io.coffer.core.sys.ServerInfo;
 import io.coffer.server.config.ConfigException;
+import io.coffer.server.config.DataDirLock;
 import io.coffer.server.config.PemFiles;
 import io.coffer.server.config.ServerConfig;
 import io.coffer.server.http.HttpChannelInitializer;
@@ -48,15 +49,17 @@ public final class CofferServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Channel channel;
     private final Optional<DevCredentials> devCredentials;
+    private final Optional<DataDirLock> dataDirLock;
 
     private CofferServer(ServerConfig config, CofferNode node, EventLoopGroup group, ExecutorService executor,
-            Channel channel, Optional<DevCredentials> devCredentials) {
+            Channel channel, Optional<DevCredentials> devCredentials, Optional<DataDirLock> dataDirLock) {
         this.config = config;
         this.node = node;
         this.group = group;
         this.executor = executor;
         this.channel = channel;
         this.devCredentials = devCredentials;
+        this.dataDirLock = dataDirLock;
     }
 
     /**
@@ -67,16 +70,19 @@ public final class CofferServer implements AutoCloseable {
      */
     public static CofferServer start(ServerConfig config, Function<ServerConfig, StorageBackend> storageFactory) {
         Optional<SslContext> tls = tlsContext(config);
+        Optional<DataDirLock> lock = config.dataDir().map(DataDirLock::acquire);
         StorageBackend storage;
         try {
             storage = config.dev() ? new InMemoryStorage() : storageFactory.apply(config);
         } catch (RuntimeException e) {
+            lock.ifPresent(DataDirLock::close);
             throw new ConfigException("cannot open storage in " + config.dataDir().map(Object::toString).orElse("memory")
                     + ": " + e.getMessage() + "; check that the directory is writable by this user", e);
         }
         String storageType = config.dev() ? "inmem" : "sqlite";
         CofferNode node = NodeFactory.create(storage, new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType));
         Optional<DevCredentials> dev = config.dev() ? Optional.of(node.startDev(config.devRootToken())) : Optional.empty();
+        AuditRotationSignal.register(node.audit());
 
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -95,12 +101,14 @@ public final class CofferServer implements AutoCloseable {
                     .channel();
             LOG.info("listening on {}://{} (storage: {}, transport: {})", config.tlsEnabled() ? "https" : "http",
                     hostPort((InetSocketAddress) channel.localAddress()), storageType, epoll ? "epoll" : "nio");
-            return new CofferServer(config, node, group, executor, channel, dev);
+            return new CofferServer(config, node, group, executor, channel, dev, lock);
         } catch (Exception e) {
             // Netty rethrows the bind failure (a checked BindException) without declaring it.
             group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
             executor.shutdownNow();
+            AuditRotationSignal.unregister(node.audit());
             node.close();
+            lock.ifPresent(DataDirLock::close);
             if (e instanceof BindException || e.getCause() instanceof BindException
                     || String.valueOf(e.getMessage()).contains("Address already in use")) {
                 throw new ConfigException("cannot listen on " + hostPort(config.listen())
@@ -155,7 +163,9 @@ public final class CofferServer implements AutoCloseable {
         channel.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         executor.shutdown();
+        AuditRotationSignal.unregister(node.audit());
         node.close();
+        dataDirLock.ifPresent(DataDirLock::close);
     }
 
     static String hostPort(InetSocketAddress a) {

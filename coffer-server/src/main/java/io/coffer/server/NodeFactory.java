@@ -1,5 +1,10 @@
 package io.coffer.server;
 
+import io.coffer.core.auth.approle.AppRoleEngineFactory;
+import io.coffer.core.auth.jwt.JwtAuthFactory;
+import io.coffer.core.auth.kubernetes.KubernetesAuthFactory;
+import io.coffer.core.auth.token.TokenAuthFactory;
+import io.coffer.core.auth.userpass.UserpassEngineFactory;
 import io.coffer.core.engine.kv.KvEngineFactory;
 import io.coffer.core.node.CofferNode;
 import io.coffer.core.storage.StorageBackend;
@@ -15,6 +20,12 @@ final class NodeFactory {
         return CofferNode.builder(storage)
                 .info(info)
                 .engine(new KvEngineFactory())
+                .authMethod(TokenAuthFactory::new)
+                .authMethod(JwtAuthFactory.jwt())
+                .authMethod(JwtAuthFactory.oidc())
+                .authMethod(new KubernetesAuthFactory())
+                .authMethod(new AppRoleEngineFactory())
+                .authMethod(new UserpassEngineFactory())
                 .build();
     }
 }

@@ -49,8 +49,13 @@ final class Http {
             b.header("Content-Type", contentType);
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        registerSecrets(body, REQUEST_SECRETS);
+        if (token != null) {
+            SuiteSecrets.register(token);
+        }
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            registerSecrets(r.body(), RESPONSE_SECRETS);
             return new Reply(r.statusCode(), r.body(), r);
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(method + " " + path + " failed", e);
@@ -63,6 +68,42 @@ final class Http {
 
     Reply put(String path, String token, String body) {
         return send("PUT", path, token, body);
+    }
+
+    /** Request fields whose string values (at any depth) are credentials or secret data. */
+    private static final java.util.Set<String> REQUEST_SECRETS = java.util.Set.of("password", "secret_id", "role_id",
+            "token", "client_token", "jwt", "key", "data", "value", "custom_secret_id", "token_reviewer_jwt", "input");
+    /** Response fields that carry credentials; response data at large also holds harmless names and ids. */
+    private static final java.util.Set<String> RESPONSE_SECRETS = java.util.Set.of("client_token", "secret_id", "role_id",
+            "keys", "keys_base64", "root_token", "id");
+
+    /**
+     * Registers every credential and secret value in a JSON body with {@link SuiteSecrets}, so that
+     * the suite's final log scan searches for all of them without each test having to.
+     */
+    private static void registerSecrets(String body, java.util.Set<String> fields) {
+        if (body == null || body.isEmpty() || body.charAt(0) != '{') {
+            return;
+        }
+        try {
+            collect(JSON.readTree(body), false, fields);
+        } catch (IOException e) {
+            // Not JSON (a bad-input test): nothing to register.
+        }
+    }
+
+    private static void collect(com.fasterxml.jackson.databind.JsonNode node, boolean sensitive, java.util.Set<String> fields) {
+        if (node.isTextual()) {
+            String v = node.asText();
+            // Short strings ("kv", "v") would match harmless log text; tests use longer secrets.
+            if (sensitive && v.length() >= 6) {
+                SuiteSecrets.register(v);
+            }
+        } else if (node.isArray()) {
+            node.forEach(n -> collect(n, sensitive, fields));
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> collect(e.getValue(), sensitive || fields.contains(e.getKey()), fields));
+        }
     }
 
     static String json(Object value) {

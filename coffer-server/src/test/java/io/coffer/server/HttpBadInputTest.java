@@ -120,6 +120,29 @@ class HttpBadInputTest {
         assertServing();
     }
 
+    @Test
+    void pipelinedRequests_areAnsweredInOrder() throws IOException {
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            batch.append("GET /v1/sys/health?activecode=").append(200 + i).append(" HTTP/1.1\r\nHost: x\r\n\r\n");
+        }
+        batch.append("GET /v1/sys/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        try (Socket s = new Socket(server.address().getAddress(), server.address().getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(batch.toString().getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            List<Integer> statuses = java.util.regex.Pattern.compile("HTTP/1.1 (\\d{3})").matcher(all).results()
+                    .map(m -> Integer.parseInt(m.group(1))).toList();
+            List<Integer> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                expected.add(200 + i);
+            }
+            expected.add(200);
+            assertThat(statuses).containsExactlyElementsOf(expected);
+        }
+    }
+
     private void assertServing() {
         assertThat(http.get("/v1/sys/mounts", root).status()).isEqualTo(200);
     }

@@ -78,6 +78,18 @@ class ServerStartupTest {
     }
 
     @Test
+    void start_refusesADataDirectoryAnotherServerUses() {
+        ServerConfig config = ServerConfig.builder().dataDir(dir).tlsDisable(true).listen("127.0.0.1:0").build();
+        try (CofferServer first = CofferServer.start(config, c -> new InMemoryStorage())) {
+            assertThatThrownBy(() -> CofferServer.start(config, c -> new InMemoryStorage()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("in use by another Coffer server").hasMessageContaining("--data-dir");
+        }
+        // Released on close: the directory can be used again.
+        CofferServer.start(config, c -> new InMemoryStorage()).close();
+    }
+
+    @Test
     void configFile_appliesSettingsAndRejectsUnknownKeys() throws Exception {
         Path file = dir.resolve("coffer.json");
         Files.writeString(file, "{\"listen\":\"127.0.0.1:0\",\"data_dir\":\"data\",\"tls_disable\":true,\"max_request_size\":2048}");

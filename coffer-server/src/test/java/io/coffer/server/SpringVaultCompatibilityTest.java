@@ -38,7 +38,7 @@ class SpringVaultCompatibilityTest {
     @Test
     void keyValueV2_putGetAndList() {
         VaultKeyValueOperations kv = template.opsForKeyValue("secret", KeyValueBackend.versioned());
-        kv.put("spring/app", Map.of("url", "jdbc:postgresql://db/app", "password", "pw-123"));
+        kv.put("spring/app", Map.of("url", "jdbc:postgresql://db/app", "password", SuiteSecrets.register("pw-123")));
         VaultResponse read = kv.get("spring/app");
         assertThat(read).isNotNull();
         assertThat(read.getRequiredData()).containsEntry("url", "jdbc:postgresql://db/app").containsEntry("password", "pw-123");
@@ -79,6 +79,53 @@ class SpringVaultCompatibilityTest {
         versioned.destroy("spring/lifecycle", Versioned.Version.from(1));
         Versioned<Map<String, Object>> destroyed = versioned.get("spring/lifecycle", Versioned.Version.from(1));
         assertThat(destroyed == null || !destroyed.hasData()).isTrue();
+    }
+
+    @Test
+    void metadata_putGetAndDeleteThroughKeyValueMetadataOperations() {
+        VaultVersionedKeyValueOperations versioned = template.opsForVersionedKeyValue("secret");
+        versioned.put("spring/meta", Map.of("v", "1"));
+        versioned.put("spring/meta", Map.of("v", "2"));
+        var metadata = versioned.opsForKeyValueMetadata();
+        metadata.put("spring/meta", org.springframework.vault.support.VaultMetadataRequest.builder()
+                .maxVersions(5).casRequired(false).deleteVersionAfter(java.time.Duration.ofHours(2))
+                .customMetadata(Map.of("owner", "team-a")).build());
+
+        var read = metadata.get("spring/meta");
+        assertThat(read.getMaxVersions()).isEqualTo(5);
+        assertThat(read.getCurrentVersion()).isEqualTo(2);
+        assertThat(read.getOldestVersion()).isZero();
+        assertThat(read.getDeleteVersionAfter()).isEqualTo(java.time.Duration.ofHours(2));
+        // Spring Vault's metadata response does not map custom_metadata (it does not against Vault
+        // either), so read that field through the generic template.
+        assertThat(template.read("secret/metadata/spring/meta").getRequiredData().get("custom_metadata"))
+                .isEqualTo(Map.of("owner", "team-a"));
+        assertThat(read.getVersions()).hasSize(2);
+        assertThat(read.getCreatedTime()).isNotNull();
+
+        metadata.delete("spring/meta");
+        assertThat(versioned.get("spring/meta")).isNull();
+    }
+
+    @Test
+    void patch_mergesIntoTheLatestVersion() {
+        VaultKeyValueOperations kv = template.opsForKeyValue("secret", KeyValueBackend.versioned());
+        kv.put("spring/patched", Map.of("user", "svc", "password", SuiteSecrets.register("patch-pw-1")));
+        assertThat(kv.patch("spring/patched", Map.of("password", SuiteSecrets.register("patch-pw-2")))).isTrue();
+        assertThat(kv.get("spring/patched").getRequiredData()).containsEntry("user", "svc").containsEntry("password", "patch-pw-2");
+        assertThat(template.opsForVersionedKeyValue("secret").get("spring/patched").getMetadata().getVersion().getVersion())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void subkeysAndConfig_readThroughTheGenericTemplate() {
+        template.opsForVersionedKeyValue("secret").put("spring/nested", Map.of("db", Map.of("user", "u", "password", "p")));
+        VaultResponse subkeys = template.read("secret/subkeys/spring/nested");
+        assertThat(subkeys).isNotNull();
+        assertThat(subkeys.getRequiredData().get("subkeys").toString()).contains("db").contains("password");
+        template.write("secret/config", Map.of("max_versions", 7));
+        assertThat(template.read("secret/config").getRequiredData()).containsEntry("max_versions", 7);
+        template.write("secret/config", Map.of("max_versions", 0));
     }
 
     @Test

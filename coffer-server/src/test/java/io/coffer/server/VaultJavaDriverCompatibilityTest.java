@@ -42,7 +42,7 @@ class VaultJavaDriverCompatibilityTest {
 
     @Test
     void writeAndRead_roundTripsThroughDataPath() throws VaultException {
-        LogicalResponse write = vault.logical().write("secret/driver/app", Map.of("username", "svc", "password", "s3cr3t!"));
+        LogicalResponse write = vault.logical().write("secret/driver/app", Map.of("username", "svc", "password", SuiteSecrets.register("s3cr3t!")));
         assertThat(write.getRestResponse().getStatus()).isEqualTo(200);
 
         LogicalResponse read = vault.logical().read("secret/driver/app");

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Connection settings given explicitly on the command line; each one, when non-null, wins over the
- * environment. Tokens are deliberately absent: like the vault CLI, a token only comes from the
- * environment, so it never lands in shell history or {@code ps} output.
+ * environment. Tokens are deliberately absent: a token only comes from the environment or the
+ * token helper file ({@link TokenFile}), so it never lands in shell history or {@code ps} output.
  *
  * @param address          server address, e.g. {@code https://127.0.0.1:8200}
  * @param caCertFile       PEM bundle of CA certificates to trust

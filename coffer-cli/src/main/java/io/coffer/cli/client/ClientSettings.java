@@ -13,7 +13,9 @@ import java.util.Optional;
  * Where and how to reach the server, fully resolved.
  *
  * <p>Each setting is taken from, in order: the command-line flag, the {@code COFFER_*} variable,
- * the {@code VAULT_*} variable, the default. The defaults are Vault's: address
+ * the {@code VAULT_*} variable, the default. The token has no flag; after the two variables it
+ * comes from the token helper file {@code ~/.coffer-token} that {@code coffer login} writes
+ * ({@link TokenFile}). The defaults are Vault's: address
  * {@code https://127.0.0.1:8200}, a 60 second request timeout, certificate checks on.
  *
  * @param address        base address, without a trailing slash
@@ -35,12 +37,29 @@ public record ClientSettings(URI address, String token, Path caCertFile, boolean
 
     /** Resolves every setting from {@code flags}, then {@code env}, then the defaults. */
     public static ClientSettings resolve(ClientOverrides flags, Environment env) {
+        ClientSettings withoutToken = resolveWithoutToken(flags, env);
+        String token = env.first("COFFER_TOKEN", "VAULT_TOKEN")
+                .or(() -> TokenFile.inHomeOf(env).flatMap(TokenFile::read))
+                .orElse(null);
+        return withoutToken.withToken(token);
+    }
+
+    /**
+     * Resolves every setting but the token, which is left out, without looking at the token
+     * variables or the token helper file: for logins, which must neither send nor depend on a
+     * previous token (a broken token file must not stop the login that replaces it).
+     */
+    public static ClientSettings resolveWithoutToken(ClientOverrides flags, Environment env) {
         String address = firstNonNull(flags.address(), env.first("COFFER_ADDR", "VAULT_ADDR").orElse(DEFAULT_ADDRESS));
-        String token = env.first("COFFER_TOKEN", "VAULT_TOKEN").orElse(null);
         String caCert = firstNonNull(flags.caCertFile(), env.first("COFFER_CACERT", "VAULT_CACERT").orElse(null));
         boolean skipVerify = flags.skipVerify() != null ? flags.skipVerify() : skipVerifyFrom(env);
         Duration timeout = flags.requestTimeout() != null ? flags.requestTimeout() : timeoutFrom(env);
-        return new ClientSettings(parseAddress(address), token, caCert == null ? null : Path.of(caCert), skipVerify, timeout);
+        return new ClientSettings(parseAddress(address), null, caCert == null ? null : Path.of(caCert), skipVerify, timeout);
+    }
+
+    /** These settings with {@code token} instead, or with no token for {@code null}. */
+    public ClientSettings withToken(String token) {
+        return new ClientSettings(address, token, caCertFile, skipVerify, requestTimeout);
     }
 
     /** The token, when one is configured. */

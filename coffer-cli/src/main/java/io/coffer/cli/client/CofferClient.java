@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +53,15 @@ public final class CofferClient implements AutoCloseable {
 
     /** GET with query parameters, e.g. {@code version=2}. */
     public Optional<Secret> get(String path, Map<String, String> query) {
-        return secretOrEmptyOn404(exchange("GET", path, query, null, null));
+        return secretOrEmptyOn404(exchange("GET", path, multi(query), null, null));
+    }
+
+    /**
+     * GET with query parameters that may repeat, e.g. {@code ?key=a&key=b}; how the vault CLI's
+     * {@code read PATH k=v...} passes its arguments.
+     */
+    public Optional<Secret> readWithData(String path, Map<String, List<String>> parameters) {
+        return secretOrEmptyOn404(exchange("GET", path, parameters, null, null));
     }
 
     /**
@@ -60,7 +70,7 @@ public final class CofferClient implements AutoCloseable {
      * Vault-compatible servers accept both.
      */
     public Optional<Secret> list(String path) {
-        return secretOrEmptyOn404(exchange("GET", path, Map.of("list", "true"), null, null));
+        return secretOrEmptyOn404(exchange("GET", path, Map.of("list", List.of("true")), null, null));
     }
 
     /** PUT with a JSON body, for writes. */
@@ -83,6 +93,11 @@ public final class CofferClient implements AutoCloseable {
         return secretOrThrow(exchange("DELETE", path, Map.of(), null, null));
     }
 
+    /** DELETE with query parameters that may repeat; the vault CLI's {@code delete PATH k=v...}. */
+    public Optional<Secret> deleteWithData(String path, Map<String, List<String>> parameters) {
+        return secretOrThrow(exchange("DELETE", path, parameters, null, null));
+    }
+
     /**
      * Sends one request and returns whatever came back, error statuses included.
      *
@@ -90,15 +105,15 @@ public final class CofferClient implements AutoCloseable {
      * @param contentType the body's media type; ignored without a body
      */
     public ApiResponse send(String method, String path, Map<String, String> query, Object body, String contentType) {
-        return exchange(method, path, query, body, contentType).response();
+        return exchange(method, path, multi(query), body, contentType).response();
     }
 
     /** A request as sent and the answer to it; the URL is kept for error messages. */
     private record Exchange(String method, URI uri, ApiResponse response) {
     }
 
-    private Exchange exchange(String method, String path, Map<String, String> query, Object body, String contentType) {
-        URI uri = uriFor(path, query);
+    private Exchange exchange(String method, String path, Map<String, List<String>> query, Object body, String contentType) {
+        URI uri = uriWith(path, query);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
                 .header("X-Vault-Request", "true");
@@ -125,14 +140,26 @@ public final class CofferClient implements AutoCloseable {
 
     /** The full URL of {@code path}, as shown in error messages. */
     public URI uriFor(String path, Map<String, String> query) {
+        return uriWith(path, multi(query));
+    }
+
+    private URI uriWith(String path, Map<String, List<String>> query) {
         String base = settings.address().toString();
         StringBuilder uri = new StringBuilder(base).append("/v1/").append(UrlPaths.encodePath(stripLeadingSlashes(path)));
-        if (!query.isEmpty()) {
-            StringJoiner params = new StringJoiner("&", "?", "");
-            query.forEach((name, value) -> params.add(UrlPaths.encodeQuery(name) + "=" + UrlPaths.encodeQuery(value)));
-            uri.append(params);
+        StringJoiner params = new StringJoiner("&");
+        query.forEach((name, values) -> values.forEach(
+                value -> params.add(UrlPaths.encodeQuery(name) + "=" + UrlPaths.encodeQuery(value))));
+        if (params.length() > 0) {
+            uri.append('?').append(params);
         }
         return URI.create(uri.toString());
+    }
+
+    /** Single-valued parameters as the multi-valued form, keeping their order. */
+    private static Map<String, List<String>> multi(Map<String, String> query) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        query.forEach((name, value) -> multi.put(name, List.of(value)));
+        return multi;
     }
 
     @Override

@@ -28,6 +28,11 @@ public final class Secret {
         return objectAt(envelope, "data");
     }
 
+    /** {@code auth}, present on logins and token creation, or {@code null}. */
+    public Map<String, Object> auth() {
+        return objectAt(envelope, "auth");
+    }
+
     public String leaseId() {
         Object value = envelope.get("lease_id");
         return value == null ? "" : value.toString();

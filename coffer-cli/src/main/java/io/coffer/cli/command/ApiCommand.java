@@ -59,7 +59,22 @@ public abstract class ApiCommand implements Callable<Integer> {
 
     /** A client for the server the flags and environment point at; close it when done. */
     protected final CofferClient connect() {
-        return new CofferClient(ClientSettings.resolve(connection.overrides(), runtime.environment()));
+        return new CofferClient(settings());
+    }
+
+    /** A client with explicitly chosen settings, e.g. another token; close it when done. */
+    protected final CofferClient connect(ClientSettings settings) {
+        return new CofferClient(settings);
+    }
+
+    /** Where the flags and environment point, with the token they (or the token helper) supply. */
+    protected final ClientSettings settings() {
+        return ClientSettings.resolve(connection.overrides(), runtime.environment());
+    }
+
+    /** Where the flags and environment point, without any token; see {@link ClientSettings#resolveWithoutToken}. */
+    protected final ClientSettings settingsWithoutToken() {
+        return ClientSettings.resolveWithoutToken(connection.overrides(), runtime.environment());
     }
 
     protected final CliRuntime runtime() {

@@ -103,6 +103,21 @@ public final class CommandOutput {
         }
     }
 
+    /**
+     * {@code -field=NAME} of a whole envelope, by {@link SecretFields}' rules: the server's warnings
+     * on stderr (table mode), then the raw value.
+     *
+     * @throws CommandFailure with exit code 1 when the envelope has no such field
+     */
+    public void secretField(Secret secret, String name) {
+        Object value = SecretFields.of(secret, name);
+        if (value == null) {
+            throw CommandFailure.local("Field \"" + name + "\" not present in secret");
+        }
+        warnings(secret);
+        field(value);
+    }
+
     private void printIfAny(String table) {
         if (!table.isEmpty()) {
             out.println(table);

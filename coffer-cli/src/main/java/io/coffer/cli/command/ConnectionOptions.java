@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The flags that say how to reach the server. Each overrides its {@code COFFER_*} / {@code VAULT_*}
- * variable. There is deliberately no token flag: tokens come from {@code COFFER_TOKEN} or
- * {@code VAULT_TOKEN} only, so they stay out of shell history and process listings.
+ * variable. There is deliberately no token flag: tokens come from {@code COFFER_TOKEN},
+ * {@code VAULT_TOKEN} or the token helper file {@code coffer login} writes, so they stay out of
+ * shell history and process listings.
  */
 public final class ConnectionOptions {
 

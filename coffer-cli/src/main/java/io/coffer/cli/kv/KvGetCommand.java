@@ -8,6 +8,7 @@ import io.coffer.cli.command.CommandFailure;
 import io.coffer.cli.command.CommandOutput;
 import io.coffer.cli.command.ExitCodes;
 import io.coffer.cli.command.FieldOption;
+import io.coffer.cli.command.SecretFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ final class KvGetCommand extends KvSubcommand {
             // "-field=data" means a key named "data" if the secret has one, else the whole data.
             value = field.equals("data") && !data.containsKey("data") ? data : data.get(field);
         } else {
-            value = RawFields.of(secret, field);
+            value = SecretFields.of(secret, field);
         }
         if (value == null) {
             throw CommandFailure.local("Field \"" + field + "\" not present in secret");

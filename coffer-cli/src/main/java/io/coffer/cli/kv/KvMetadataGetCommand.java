@@ -8,6 +8,7 @@ import io.coffer.cli.command.CommandFailure;
 import io.coffer.cli.command.CommandOutput;
 import io.coffer.cli.command.ExitCodes;
 import io.coffer.cli.command.FieldOption;
+import io.coffer.cli.command.SecretFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class KvMetadataGetCommand extends KvSubcommand {
             Secret metadata = attempt("Error reading " + path, () -> client.get(path))
                     .orElseThrow(() -> CommandFailure.remote("No value found at " + path));
             if (fieldOption.name() != null) {
-                Object value = RawFields.of(metadata, fieldOption.name());
+                Object value = SecretFields.of(metadata, fieldOption.name());
                 if (value == null) {
                     throw CommandFailure.local("Field \"" + fieldOption.name() + "\" not present in secret");
                 }

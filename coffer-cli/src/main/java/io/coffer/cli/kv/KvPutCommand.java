@@ -7,6 +7,7 @@ import io.coffer.cli.command.CommandFailure;
 import io.coffer.cli.command.CommandOutput;
 import io.coffer.cli.command.ExitCodes;
 import io.coffer.cli.command.FieldOption;
+import io.coffer.cli.command.KeyValueArguments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

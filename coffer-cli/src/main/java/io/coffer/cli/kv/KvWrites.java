@@ -4,6 +4,7 @@ import io.coffer.cli.client.Secret;
 import io.coffer.cli.command.CommandFailure;
 import io.coffer.cli.command.CommandOutput;
 import io.coffer.cli.command.ExitCodes;
+import io.coffer.cli.command.SecretFields;
 import java.util.Optional;
 
 /** How {@code kv put} and {@code kv patch} report a finished write. */
@@ -25,7 +26,7 @@ final class KvWrites {
         }
         Secret secret = written.get();
         if (field != null) {
-            Object value = RawFields.of(secret, field);
+            Object value = SecretFields.of(secret, field);
             if (value == null) {
                 throw CommandFailure.local("Field \"" + field + "\" not present in secret");
             }

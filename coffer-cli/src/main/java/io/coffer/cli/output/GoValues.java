@@ -36,6 +36,40 @@ public final class GoValues {
         return value.toString();
     }
 
+    /**
+     * A list of strings as Go's {@code %q} prints a {@code []string}: {@code ["default" "ops"]};
+     * {@code []} for {@code null} or an empty list, as for Go's nil slice.
+     */
+    public static String quotedList(Object value) {
+        StringJoiner items = new StringJoiner(" ", "[", "]");
+        if (value instanceof List<?> list) {
+            list.forEach(item -> items.add(quoted(String.valueOf(item))));
+        }
+        return items.toString();
+    }
+
+    /** {@code text} in double quotes with backslash escapes, as Go's {@code strconv.Quote} writes printable text. */
+    static String quoted(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        text.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (cp < 0x20 || cp == 0x7f) {
+                        out.append(String.format("\\x%02x", cp));
+                    } else {
+                        out.appendCodePoint(cp);
+                    }
+                }
+            }
+        });
+        return out.append('"').toString();
+    }
+
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
         Map<String, Object> keyed = new TreeMap<>();
         map.forEach((k, v) -> keyed.put(String.valueOf(k), v));

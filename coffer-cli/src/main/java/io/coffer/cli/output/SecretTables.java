@@ -22,7 +22,8 @@ public final class SecretTables {
 
     /**
      * The Key/Value table of an envelope: lease fields when the secret has a lease (as
-     * {@code refresh_interval} when it has a duration but no lease id, like KV), then its data.
+     * {@code refresh_interval} when it has a duration but no lease id, like KV), then the token
+     * fields of its {@code auth} block (logins, token creation), then its data.
      */
     public static String of(Secret secret) {
         List<List<String>> rows = new ArrayList<>();
@@ -36,10 +37,40 @@ public final class SecretTables {
                 rows.add(List.of("lease_renewable", Boolean.toString(secret.renewable())));
             }
         }
+        if (secret.auth() != null) {
+            rows.addAll(authRows(secret.auth()));
+        }
         if (secret.data() != null) {
             rows.addAll(rowsOf(secret.data()));
         }
         return Table.keyValue(rows);
+    }
+
+    /**
+     * The vault CLI's rows for an {@code auth} block. The token itself is among them: this table
+     * is how {@code login} and {@code token create} hand the new token to the user.
+     */
+    private static List<List<String>> authRows(Map<String, Object> auth) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("token", GoValues.format(auth.getOrDefault("client_token", ""))));
+        rows.add(List.of("token_accessor", GoValues.format(auth.getOrDefault("accessor", ""))));
+        long duration = auth.get("lease_duration") instanceof Number n ? n.longValue() : 0L;
+        // A token without a TTL (a root token) never expires; Vault shows that as infinity.
+        rows.add(List.of("token_duration", duration == 0 ? "\u221e" : GoDurations.human(Duration.ofSeconds(duration))));
+        rows.add(List.of("token_renewable", Boolean.toString(Boolean.TRUE.equals(auth.get("renewable")))));
+        rows.add(List.of("token_policies", GoValues.quotedList(auth.get("token_policies"))));
+        rows.add(List.of("identity_policies", GoValues.quotedList(auth.get("identity_policies"))));
+        rows.add(List.of("policies", GoValues.quotedList(auth.get("policies"))));
+        if (auth.get("metadata") instanceof Map<?, ?> metadata) {
+            new TreeMap<>(stringKeys(metadata)).forEach((key, value) -> rows.add(List.of("token_meta_" + key, GoValues.format(value))));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> keyed = new TreeMap<>();
+        map.forEach((k, v) -> keyed.put(String.valueOf(k), v));
+        return keyed;
     }
 
     private static List<List<String>> rowsOf(Map<String, ?> data) {

@@ -92,13 +92,17 @@ public final class ServerCommand implements Callable<Integer> {
         if (dataDir != null) {
             b.dataDir(dataDir);
         }
+        // Flags override the file: a TLS flag replaces the file's TLS choice rather than conflict with it.
         if (tlsCert != null) {
+            b.tlsDisable(false);
             b.tlsCert(tlsCert);
         }
         if (tlsKey != null) {
             b.tlsKey(tlsKey);
         }
         if (tlsDisable) {
+            b.tlsCert(null);
+            b.tlsKey(null);
             b.tlsDisable(true);
         }
         if (maxRequestSize != null) {

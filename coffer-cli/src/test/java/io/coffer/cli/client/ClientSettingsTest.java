@@ -3,12 +3,15 @@ package io.coffer.cli.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClientSettingsTest {
 
@@ -67,6 +70,9 @@ class ClientSettingsTest {
     @Nested
     class Token {
 
+        @TempDir
+        Path home;
+
         @Test
         void noneByDefault() {
             assertThat(resolve(Map.of()).tokenIfAny()).isEmpty();
@@ -80,6 +86,45 @@ class ClientSettingsTest {
         @Test
         void vaultTokenIsTheFallback() {
             assertThat(resolve(Map.of("VAULT_TOKEN", "v-token")).tokenIfAny()).contains("v-token");
+        }
+
+        @Test
+        void tokenHelperFile_whenNoVariableIsSet_isTheLastFallback() throws IOException {
+            Files.writeString(home.resolve(".coffer-token"), "s.from-file\n");
+            assertThat(resolve(Map.of("HOME", home.toString())).tokenIfAny()).contains("s.from-file");
+        }
+
+        @Test
+        void tokenHelperFile_whenAVariableIsSet_isIgnored() throws IOException {
+            Files.writeString(home.resolve(".coffer-token"), "s.from-file");
+            assertThat(resolve(Map.of("HOME", home.toString(), "VAULT_TOKEN", "v-token")).tokenIfAny()).contains("v-token");
+            assertThat(resolve(Map.of("HOME", home.toString(), "COFFER_TOKEN", "c-token")).tokenIfAny()).contains("c-token");
+        }
+
+        @Test
+        void tokenHelperFile_withoutHome_isNotConsulted() {
+            // Not even the JVM's user.home: an in-process run must not pick up the real user's token.
+            assertThat(resolve(Map.of()).tokenIfAny()).isEmpty();
+        }
+
+        @Test
+        void resolveWithoutToken_ignoresVariablesAndAnUnreadableTokenFile() throws IOException {
+            Files.createDirectory(home.resolve(".coffer-token"));
+            Map<String, String> env = Map.of("HOME", home.toString(), "COFFER_TOKEN", "c-token", "COFFER_ADDR", "http://c:1");
+
+            ClientSettings settings = ClientSettings.resolveWithoutToken(ClientOverrides.NONE, Environment.of(env));
+
+            assertThat(settings.tokenIfAny()).isEmpty();
+            assertThat(settings.address()).isEqualTo(URI.create("http://c:1"));
+            assertThatThrownBy(() -> resolve(Map.of("HOME", home.toString()))).isInstanceOf(ClientConfigurationException.class);
+        }
+
+        @Test
+        void withToken_replacesOrDropsTheToken() {
+            ClientSettings settings = resolve(Map.of("COFFER_TOKEN", "c-token"));
+            assertThat(settings.withToken("other").tokenIfAny()).contains("other");
+            assertThat(settings.withToken(null).tokenIfAny()).isEmpty();
+            assertThat(settings.withToken(null).address()).isEqualTo(settings.address());
         }
 
         @Test

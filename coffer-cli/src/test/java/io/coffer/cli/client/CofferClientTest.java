@@ -198,4 +198,25 @@ class CofferClientTest {
                     .hasMessage("Get \"http://127.0.0.1:" + closedPort + "/v1/sys/seal-status\": connection refused");
         }
     }
+
+    @Test
+    void readWithData_repeatedParameters_areAllSentInOrder() {
+        server.on("GET /v1/pki/certs?serial=a+b&serial=c&full=1", 200, "{\"data\":{\"n\":2}}");
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        parameters.put("serial", List.of("a b", "c"));
+        parameters.put("full", List.of("1"));
+        try (CofferClient client = client("t")) {
+            assertThat(client.readWithData("pki/certs", parameters)).isPresent();
+        }
+        assertThat(server.requestLines()).containsExactly("GET /v1/pki/certs?serial=a+b&serial=c&full=1");
+    }
+
+    @Test
+    void deleteWithData_noParameters_sendsABareDelete() {
+        server.on("DELETE /v1/secret/foo", 204, "");
+        try (CofferClient client = client("t")) {
+            assertThat(client.deleteWithData("secret/foo", Map.of())).isEmpty();
+        }
+        assertThat(server.requestLines()).containsExactly("DELETE /v1/secret/foo");
+    }
 }

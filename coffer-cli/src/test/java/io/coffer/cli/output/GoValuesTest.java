@@ -34,4 +34,16 @@ class GoValuesTest {
         assertThat(GoValues.format(map)).isEqualTo("map[env:map[tier:prod] owner:team]");
         assertThat(GoValues.format(Map.of())).isEqualTo("map[]");
     }
+
+    @Test
+    void quotedList_stringLists_printAsGoPercentQ() {
+        assertThat(GoValues.quotedList(List.of("default", "ops"))).isEqualTo("[\"default\" \"ops\"]");
+        assertThat(GoValues.quotedList(List.of("say \"hi\"\n"))).isEqualTo("[\"say \\\"hi\\\"\\n\"]");
+    }
+
+    @Test
+    void quotedList_nullOrEmpty_isAnEmptyPair() {
+        assertThat(GoValues.quotedList(null)).isEqualTo("[]");
+        assertThat(GoValues.quotedList(List.of())).isEqualTo("[]");
+    }
 }

@@ -48,6 +48,38 @@ class SecretTablesTest {
     }
 
     @Test
+    void authBlock_showsTheTokenTableAsVaultDoes() {
+        Secret login = new Secret(JsonCodec.decodeObject("""
+                {"lease_duration":0,"data":null,"auth":{"client_token":"s.new","accessor":"acc-1",
+                 "policies":["default","ops"],"token_policies":["default","ops"],"metadata":{"username":"bob","env":"prod"},
+                 "lease_duration":2764800,"renewable":true}}""".getBytes()));
+        assertThat(SecretTables.of(login)).isEqualTo("""
+                Key                    Value
+                ---                    -----
+                token                  s.new
+                token_accessor         acc-1
+                token_duration         768h
+                token_renewable        true
+                token_policies         ["default" "ops"]
+                identity_policies      []
+                policies               ["default" "ops"]
+                token_meta_env         prod
+                token_meta_username    bob""");
+    }
+
+    @Test
+    void authBlock_withoutTtl_showsInfinity() {
+        Secret root = new Secret(JsonCodec.decodeObject(
+                "{\"auth\":{\"client_token\":\"s.root\",\"accessor\":\"\",\"policies\":[\"root\"],\"lease_duration\":0}}".getBytes()));
+        assertThat(SecretTables.of(root))
+                .contains("token_accessor       n/a")
+                .contains("token_duration       \u221e")
+                .contains("token_renewable      false")
+                .contains("token_policies       []")
+                .contains("policies             [\"root\"]");
+    }
+
+    @Test
     void nothingToShowIsEmpty() {
         assertThat(SecretTables.of(new Secret(Map.of()))).isEmpty();
     }

@@ -24,6 +24,8 @@ public final class AesGcmBarrier implements SecureStorage {
     private final StorageBackend physical;
     private final Clock clock;
     private volatile Keyring keyring;
+    /** Held shared while a key is in use and exclusively while sealing; crypto only, never I/O. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock keyUse = new java.util.concurrent.locks.ReentrantReadWriteLock();
     /** Held while unsealed so that rotation can re-encrypt the keyring; wiped on seal. */
     private byte[] rootKey;
 
@@ -66,8 +68,16 @@ public final class AesGcmBarrier implements SecureStorage {
 
     /** Forgets all key material. */
     public synchronized void seal() {
-        Keyring k = keyring;
-        keyring = null;
+        Keyring k;
+        // Wait for encryptions and decryptions in flight: zeroing a key under one of them would
+        // write a value under an all-zero key, or fail a read that had already begun.
+        keyUse.writeLock().lock();
+        try {
+            k = keyring;
+            keyring = null;
+        } finally {
+            keyUse.writeLock().unlock();
+        }
         if (k != null) {
             k.wipe();
         }
@@ -93,28 +103,41 @@ public final class AesGcmBarrier implements SecureStorage {
 
     @Override
     public Optional<byte[]> get(String key) {
-        Keyring k = unsealed();
+        unsealed();
         checkUserKey(key);
         Optional<byte[]> stored = physical.get(key);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         byte[] ciphertext = stored.get();
-        Keyring.Term term = k.term(AesGcm.termOf(ciphertext, key));
-        if (term == null) {
-            throw new CofferException(CofferException.Kind.INTERNAL,
-                    "stored value at " + key + " names a keyring term that does not exist");
+        keyUse.readLock().lock();
+        try {
+            Keyring k = unsealed();
+            Keyring.Term term = k.term(AesGcm.termOf(ciphertext, key));
+            if (term == null) {
+                throw new CofferException(CofferException.Kind.INTERNAL,
+                        "stored value at " + key + " names a keyring term that does not exist");
+            }
+            return Optional.of(AesGcm.decrypt(term.key(), key, ciphertext));
+        } finally {
+            keyUse.readLock().unlock();
         }
-        return Optional.of(AesGcm.decrypt(term.key(), key, ciphertext));
     }
 
     @Override
     public void put(String key, byte[] value) {
-        Keyring k = unsealed();
         checkUserKey(key);
-        Keyring.Term active = k.active();
-        physical.put(key, AesGcm.encrypt(active.term(), active.key(), key, value));
-        k.countEncryption(active.term());
+        byte[] ciphertext;
+        keyUse.readLock().lock();
+        try {
+            Keyring k = unsealed();
+            Keyring.Term active = k.active();
+            ciphertext = AesGcm.encrypt(active.term(), active.key(), key, value);
+            k.countEncryption(active.term());
+        } finally {
+            keyUse.readLock().unlock();
+        }
+        physical.put(key, ciphertext);
     }
 
     @Override

@@ -11,17 +11,33 @@ import java.util.regex.Pattern;
  * supported operation, and a one-line synopsis for help output. A matching path with no handler
  * for the requested operation is answered 405.
  *
- * @param pattern   matched against the whole relative path; named groups become
- *                  {@link EngineRequest#param(String)}
- * @param handlers  the operations this path supports
- * @param synopsis  one line of help
+ * <p>A route that tells creation from update declares an {@link ExistenceCheck}: a write to a
+ * path that does not exist yet is then authorized as {@code create}, otherwise as {@code update},
+ * which is how Vault's policies distinguish the two.
+ *
+ * @param pattern        matched against the whole relative path; named groups become
+ *                       {@link EngineRequest#param(String)}
+ * @param handlers       the operations this path supports
+ * @param synopsis       one line of help
+ * @param existenceCheck whether the target of a write exists; null when the route does not care
  */
-public record PathRoute(Pattern pattern, Map<Operation, PathHandler> handlers, String synopsis) {
+public record PathRoute(Pattern pattern, Map<Operation, PathHandler> handlers, String synopsis,
+        ExistenceCheck existenceCheck) {
 
     public PathRoute {
         Objects.requireNonNull(pattern, "pattern");
         handlers = Map.copyOf(handlers);
         Objects.requireNonNull(synopsis, "synopsis");
+    }
+
+    public PathRoute(Pattern pattern, Map<Operation, PathHandler> handlers, String synopsis) {
+        this(pattern, handlers, synopsis, null);
+    }
+
+    /** Answers whether the object a write request targets already exists. */
+    @FunctionalInterface
+    public interface ExistenceCheck {
+        boolean exists(EngineRequest request);
     }
 
     /** Starts a route for {@code regex}, matched against the whole relative path. */
@@ -33,6 +49,7 @@ public record PathRoute(Pattern pattern, Map<Operation, PathHandler> handlers, S
     public static final class Builder {
         private final Pattern pattern;
         private final Map<Operation, PathHandler> handlers = new EnumMap<>(Operation.class);
+        private ExistenceCheck existenceCheck;
 
         private Builder(Pattern pattern) {
             this.pattern = pattern;
@@ -45,8 +62,14 @@ public record PathRoute(Pattern pattern, Map<Operation, PathHandler> handlers, S
             return this;
         }
 
+        /** Declares how to tell a create from an update on this path. */
+        public Builder existenceCheck(ExistenceCheck check) {
+            this.existenceCheck = check;
+            return this;
+        }
+
         public PathRoute synopsis(String synopsis) {
-            return new PathRoute(pattern, handlers, synopsis);
+            return new PathRoute(pattern, handlers, synopsis, existenceCheck);
         }
     }
 }

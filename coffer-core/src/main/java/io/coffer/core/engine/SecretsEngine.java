@@ -14,6 +14,14 @@ public interface SecretsEngine {
     /** The routes this engine serves, tried in order; the first whose pattern matches wins. */
     List<PathRoute> routes();
 
+    /**
+     * True for paths served without a token, such as an auth method's login paths. Such requests
+     * skip authentication and authorization but are still audited.
+     */
+    default boolean isUnauthenticated(String relativePath) {
+        return false;
+    }
+
     /** Called when the mount is removed, after which its storage view is erased by the core. */
     default void unmount() {
     }

@@ -1,19 +1,37 @@
 package io.coffer.core.handler;
 
+import io.coffer.core.audit.AuditEvent;
+import io.coffer.core.audit.AuditLog;
+import io.coffer.core.engine.LoginSubject;
 import io.coffer.core.error.CofferException;
+import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.Request;
 import io.coffer.core.logical.Response;
+import io.coffer.core.mount.MountTable;
 import io.coffer.core.policy.Authorizer;
+import io.coffer.core.ratelimit.LoginRateLimiter;
+import io.coffer.core.router.RouteTarget;
 import io.coffer.core.router.Router;
 import io.coffer.core.seal.ShamirSeal;
 import io.coffer.core.sys.SystemBackend;
 import io.coffer.core.token.TokenEntry;
 import io.coffer.core.token.TokenStore;
+import io.coffer.core.token.TokenUse;
+import java.time.Clock;
+import java.util.Optional;
 
 /**
- * The core's request path, the same for every front door: the few unauthenticated {@code sys/}
- * endpoints first; then refuse while sealed; authenticate the token; authorize; route to
- * {@code sys/} or a mounted engine. Audit hooks in between authorization and routing.
+ * The core's request path, the same for every front door:
+ * <ol>
+ *   <li>the few {@code sys/} endpoints that work sealed and without a token (not audited);</li>
+ *   <li>refuse while sealed;</li>
+ *   <li>resolve the route; login paths are throttled per client, mount and subject, then skip
+ *       to auditing;</li>
+ *   <li>authenticate the token, authorize the operation (create vs update decided by the route's
+ *       existence check);</li>
+ *   <li>audit the request (fail closed), run the handler, mint a token for a login, audit the
+ *       response (fail closed), return.</li>
+ * </ol>
  */
 public final class RequestHandler {
 
@@ -22,30 +40,109 @@ public final class RequestHandler {
     private final Authorizer authorizer;
     private final Router router;
     private final SystemBackend system;
+    private final MountTable authMounts;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final LoginRateLimiter loginLimiter;
 
-    public RequestHandler(ShamirSeal seal, TokenStore tokens, Authorizer authorizer, Router router, SystemBackend system) {
+    /** A handler that throttles logins with {@link LoginRateLimiter}'s default limits. */
+    public RequestHandler(ShamirSeal seal, TokenStore tokens, Authorizer authorizer, Router router, SystemBackend system,
+            MountTable authMounts, AuditLog audit, Clock clock) {
+        this(seal, tokens, authorizer, router, system, authMounts, audit, clock, new LoginRateLimiter());
+    }
+
+    public RequestHandler(ShamirSeal seal, TokenStore tokens, Authorizer authorizer, Router router, SystemBackend system,
+            MountTable authMounts, AuditLog audit, Clock clock, LoginRateLimiter loginLimiter) {
+        this.loginLimiter = loginLimiter;
         this.seal = seal;
         this.tokens = tokens;
         this.authorizer = authorizer;
         this.router = router;
         this.system = system;
+        this.authMounts = authMounts;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     public Response handle(Request request) {
         String path = request.path();
         boolean sys = path.equals("sys") || path.startsWith("sys/");
         String sysRelative = sys ? (path.length() > 4 ? path.substring(4) : "") : null;
-        if (sys && SystemBackend.isUnauthenticated(sysRelative)) {
-            return Router.dispatch(system, request, sysRelative, system.mountEntry(), null);
+        if (sys && SystemBackend.servesWhileSealed(sysRelative)) {
+            return Router.resolve(system, request, sysRelative, system.mountEntry(), null).invoke();
         }
-        if (seal.isSealed()) {
+        if (!seal.isServing()) {
             throw new CofferException(CofferException.Kind.SEALED, "Vault is sealed");
         }
-        TokenEntry token = request.clientToken().flatMap(tokens::lookup).orElseThrow(CofferException::permissionDenied);
-        authorizer.authorize(token, request);
-        if (sys) {
-            return Router.dispatch(system, request, sysRelative, system.mountEntry(), null);
+
+        RouteTarget target = null;
+        CofferException routeError = null;
+        try {
+            target = sys ? Router.resolve(system, request, sysRelative, system.mountEntry(), null) : router.resolve(request);
+        } catch (CofferException e) {
+            routeError = e;
         }
-        return router.route(request);
+        String mountType = target == null ? "" : target.mountType();
+
+        if (target != null && target.isUnauthenticated()) {
+            // Before any work, so that a throttled attempt costs no credential check.
+            String subject = target.engine() instanceof LoginSubject s ? s.loginSubject(target.engineRequest()) : "";
+            loginLimiter.acquire(request.remoteAddress(), target.engineRequest().mount().accessor(), subject, path);
+            return serve(target, new AuditEvent(request, request.operation(), mountType, Optional.empty(), clock.instant()));
+        }
+
+        // A token bound to client addresses does not authenticate requests from elsewhere; such a
+        // request looks exactly like one with an unknown token.
+        Optional<TokenEntry> token = request.clientToken().flatMap(tokens::lookup)
+                .filter(t -> t.allowsClient(request.remoteAddress()));
+        // The existence check reads storage: only authenticated callers get to cause that.
+        Operation operation = target == null || token.isEmpty() ? request.operation() : target.effectiveOperation();
+        AuditEvent event = new AuditEvent(request, operation, mountType, token, clock.instant());
+        TokenUse use;
+        try {
+            if (token.isEmpty()) {
+                throw CofferException.permissionDenied();
+            }
+            authorizer.authorize(token.get(), request, operation);
+            if (routeError != null) {
+                throw routeError;
+            }
+            use = tokens.recordUse(request.clientToken().get());
+        } catch (CofferException denied) {
+            audit.logRequest(event);
+            audit.logError(event, denied);
+            throw denied;
+        }
+        // Closing the use revokes a limited-use token after the request that spent its last use.
+        try (use) {
+            return serve(target, event);
+        }
+    }
+
+    private Response serve(RouteTarget target, AuditEvent event) {
+        audit.logRequest(event);
+        Response response;
+        try {
+            response = target.invoke();
+            if (response.login().isPresent()) {
+                var issued = tokens.issueForLogin(response.login().get(), target.engineRequest().mount());
+                response.withAuth(TokenStore.authBlock(issued));
+            }
+        } catch (CofferException e) {
+            audit.logError(event, e);
+            throw e;
+        } catch (RuntimeException e) {
+            // A bug still leaves a trace in the audit log; the client sees a plain 500.
+            CofferException internal = CofferException.internal("request failed unexpectedly", e);
+            audit.logError(event, internal);
+            throw internal;
+        }
+        audit.logResponse(event, response);
+        return response;
+    }
+
+    /** The auth mount table, for front doors that need to know where a login path lives. */
+    public MountTable authMounts() {
+        return authMounts;
     }
 }

@@ -1,5 +1,6 @@
 /**
  * The request pipeline shared by every front door: seal check, authentication, authorization,
- * routing. Depends on {@code seal}, {@code token}, {@code policy}, {@code router}, {@code sys}.
+ * routing, login throttling. Depends on {@code seal}, {@code token}, {@code policy}, {@code router},
+ * {@code sys}, {@code ratelimit} and the {@code engine} SPI.
  */
 package io.coffer.core.handler;

@@ -21,6 +21,7 @@ public final class Response {
     private int status;
     private boolean copyDataToTopLevel;
     private String mountType = "";
+    private Login login;
 
     private Response(Map<String, Object> data, Map<String, Object> rawBody) {
         this.data = data;
@@ -87,6 +88,16 @@ public final class Response {
         return status;
     }
 
+    /** Marks this as a successful login: the core mints a token for {@code login} and adds the auth block. */
+    public Response withLogin(Login login) {
+        this.login = login;
+        return this;
+    }
+
+    public Optional<Login> login() {
+        return Optional.ofNullable(login);
+    }
+
     /** Records the type of the mount that answered ({@code kv}, {@code system}); set by the router. */
     public Response withMountType(String type) {
         this.mountType = type;
@@ -104,6 +115,6 @@ public final class Response {
 
     /** True when an envelope response has nothing to say, so the adapter may answer 204. */
     public boolean isEmpty() {
-        return rawBody == null && data == null && warnings.isEmpty() && auth == null;
+        return rawBody == null && data == null && warnings.isEmpty() && auth == null && login == null;
     }
 }

@@ -38,11 +38,6 @@ public record MountEntry(
         config = config == null ? MountConfig.DEFAULT : config;
     }
 
-    /** The storage prefix of this mount, below which its engine's view lives. */
-    public String storagePrefix() {
-        return "logical/" + uuid + "/";
-    }
-
     /**
      * Lease and caching settings of a mount.
      *

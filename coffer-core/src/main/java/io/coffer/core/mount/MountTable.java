@@ -18,17 +18,38 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Which engine serves which path prefix. The table is persisted at {@value #TABLE_PATH} behind
- * the barrier, loaded on unseal and dropped on seal. Lookups read an immutable snapshot (a
- * volatile reference), so routing never blocks; changes are serialized and write the whole table.
+ * Which engine serves which path prefix. Two tables exist, as in Vault: secrets engines
+ * ({@link Kind#SECRETS}, paths such as {@code secret/}) and auth methods ({@link Kind#AUTH},
+ * paths relative to {@code auth/}, such as {@code approle/}). A table is persisted behind the
+ * barrier, loaded on unseal and dropped on seal. Lookups read an immutable snapshot (a volatile
+ * reference), so routing never blocks; changes are serialized and write the whole table.
  *
- * <p>Paths under {@code sys/}, {@code auth/}, {@code cubbyhole/} and {@code identity/} are
- * reserved for the core, as in Vault.
+ * <p>Secrets paths under {@code sys/}, {@code auth/}, {@code cubbyhole/} and {@code identity/} are
+ * reserved for the core. Built-in mounts (the token auth method) are created on first unseal and
+ * cannot be removed.
  */
 public final class MountTable implements ShamirSeal.Listener {
 
-    static final String TABLE_PATH = "core/mounts";
-    private static final Set<String> RESERVED = Set.of("sys/", "auth/", "cubbyhole/", "identity/");
+    /** The two mount tables and where each keeps its entries and its mounts' data. */
+    public enum Kind {
+        SECRETS("core/mounts", "logical/", Set.of("sys/", "auth/", "cubbyhole/", "identity/")),
+        AUTH("core/auth", "auth/", Set.of());
+
+        final String tablePath;
+        final String storageRoot;
+        final Set<String> reserved;
+
+        Kind(String tablePath, String storageRoot, Set<String> reserved) {
+            this.tablePath = tablePath;
+            this.storageRoot = storageRoot;
+            this.reserved = reserved;
+        }
+    }
+
+    /** A mount the core creates itself and that cannot be removed. */
+    public record Builtin(String path, String type, String description) {
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A mounted engine: its entry and its live instance. */
@@ -42,19 +63,26 @@ public final class MountTable implements ShamirSeal.Listener {
     record Stored(@JsonProperty("entries") List<MountEntry> entries) {
     }
 
+    private final Kind kind;
     private final SecureStorage storage;
     private final EngineRegistry engines;
-    /** Sorted by path, longest prefix found by scanning descending keys. */
+    private final List<Builtin> builtins;
     private volatile TreeMap<String, Mounted> mounts = new TreeMap<>();
 
     public MountTable(SecureStorage storage, EngineRegistry engines) {
+        this(Kind.SECRETS, storage, engines, List.of());
+    }
+
+    public MountTable(Kind kind, SecureStorage storage, EngineRegistry engines, List<Builtin> builtins) {
+        this.kind = kind;
         this.storage = storage;
         this.engines = engines;
+        this.builtins = List.copyOf(builtins);
     }
 
     @Override
     public synchronized void afterUnseal() {
-        List<MountEntry> entries = storage.get(TABLE_PATH)
+        List<MountEntry> entries = storage.get(kind.tablePath)
                 .map(b -> Json.read(b, Stored.class).entries())
                 .orElse(List.of());
         TreeMap<String, Mounted> loaded = new TreeMap<>();
@@ -62,6 +90,11 @@ public final class MountTable implements ShamirSeal.Listener {
             loaded.put(e.path(), instantiate(e));
         }
         mounts = loaded;
+        for (Builtin b : builtins) {
+            if (!loaded.containsKey(b.path())) {
+                mount(b.path(), b.type(), b.description(), Map.of(), MountEntry.MountConfig.DEFAULT);
+            }
+        }
     }
 
     @Override
@@ -89,6 +122,11 @@ public final class MountTable implements ShamirSeal.Listener {
         return m == null ? Optional.empty() : Optional.of(m.entry());
     }
 
+    /** The mount whose uuid is {@code uuid}; uuids are never reused, so a removed mount is empty. */
+    public Optional<MountEntry> byUuid(String uuid) {
+        return mounts.values().stream().map(Mounted::entry).filter(e -> e.uuid().equals(uuid)).findFirst();
+    }
+
     public List<MountEntry> entries() {
         return mounts.values().stream().map(Mounted::entry).toList();
     }
@@ -98,7 +136,7 @@ public final class MountTable implements ShamirSeal.Listener {
             MountEntry.MountConfig config) {
         String p = normalize(path);
         validatePath(p);
-        for (String reserved : RESERVED) {
+        for (String reserved : kind.reserved) {
             if (p.startsWith(reserved) || reserved.startsWith(p)) {
                 throw CofferException.invalid("cannot mount at '" + p + "': the path overlaps the reserved path '" + reserved + "'");
             }
@@ -113,8 +151,9 @@ public final class MountTable implements ShamirSeal.Listener {
         factory.validateOptions(options);
         byte[] accessorBytes = new byte[4];
         RANDOM.nextBytes(accessorBytes);
+        String accessorPrefix = kind == Kind.AUTH ? "auth_" + type : type;
         MountEntry entry = new MountEntry(p, type, description, UUID.randomUUID().toString(),
-                type + "_" + HexFormat.of().formatHex(accessorBytes), options, config, false, false);
+                accessorPrefix + "_" + HexFormat.of().formatHex(accessorBytes), options, config, false, false);
         TreeMap<String, Mounted> next = new TreeMap<>(mounts);
         next.put(p, instantiate(entry));
         persist(next);
@@ -148,23 +187,31 @@ public final class MountTable implements ShamirSeal.Listener {
         if (removed == null) {
             return;
         }
+        if (builtins.stream().anyMatch(b -> b.path().equals(p))) {
+            throw CofferException.invalid("the built-in " + removed.entry().type() + " mount at " + p + " cannot be disabled");
+        }
         TreeMap<String, Mounted> next = new TreeMap<>(mounts);
         next.remove(p);
         persist(next);
         mounts = next;
         removed.engine().unmount();
-        eraseTree(storage, removed.entry().storagePrefix());
+        eraseTree(storage, storagePrefix(removed.entry()));
     }
 
     private Mounted instantiate(MountEntry entry) {
         SecretsEngineFactory factory = engines.find(entry.type())
                 .orElseThrow(() -> CofferException.internal("mount " + entry.path() + " has unknown type " + entry.type(), null));
-        SecureStorage view = storage.view(entry.storagePrefix());
+        SecureStorage view = storage.view(storagePrefix(entry));
         return new Mounted(entry, factory.create(entry, view), view);
     }
 
+    /** Where a mount's data lives: {@code logical/<uuid>/} or {@code auth/<uuid>/}. */
+    public String storagePrefix(MountEntry entry) {
+        return kind.storageRoot + entry.uuid() + "/";
+    }
+
     private void persist(TreeMap<String, Mounted> table) {
-        storage.put(TABLE_PATH, Json.write(new Stored(new ArrayList<>(table.values().stream().map(Mounted::entry).toList()))));
+        storage.put(kind.tablePath, Json.write(new Stored(new ArrayList<>(table.values().stream().map(Mounted::entry).toList()))));
     }
 
     static String normalize(String path) {

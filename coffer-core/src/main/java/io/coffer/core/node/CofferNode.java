@@ -1,12 +1,16 @@
 package io.coffer.core.node;
 
+import io.coffer.core.audit.AuditBroker;
+import io.coffer.core.audit.file.FileAuditDeviceFactory;
 import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.engine.SecretsEngineFactory;
 import io.coffer.core.handler.RequestHandler;
+import io.coffer.core.logical.Operation;
 import io.coffer.core.mount.EngineRegistry;
 import io.coffer.core.mount.MountEntry;
 import io.coffer.core.mount.MountTable;
-import io.coffer.core.policy.RootPolicyAuthorizer;
+import io.coffer.core.policy.AclAuthorizer;
+import io.coffer.core.policy.PolicyStore;
 import io.coffer.core.router.Router;
 import io.coffer.core.seal.InitResult;
 import io.coffer.core.seal.ShamirSeal;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Wires one Coffer node from its parts and owns their lifecycle. It holds references, not logic:
@@ -33,8 +38,11 @@ public final class CofferNode implements AutoCloseable {
     private final StorageBackend storage;
     private final ShamirSeal seal;
     private final TokenStore tokens;
+    private final PolicyStore policies;
     private final MountTable mounts;
+    private final MountTable authMounts;
     private final RequestHandler handler;
+    private final AuditBroker audit;
 
     private CofferNode(Builder b) {
         this.storage = b.storage;
@@ -44,12 +52,29 @@ public final class CofferNode implements AutoCloseable {
         b.engines.forEach(engines::register);
         ClusterIdentity cluster = new ClusterIdentity(barrier);
         this.tokens = new TokenStore(barrier, b.clock);
+        this.policies = new PolicyStore(barrier);
         this.mounts = new MountTable(barrier, engines);
+        EngineRegistry authMethods = new EngineRegistry();
+        b.authMethods.forEach(authMethods::register);
+        b.tokenStoreAuthMethods.forEach(f -> authMethods.register(f.apply(tokens)));
+        this.authMounts = new MountTable(MountTable.Kind.AUTH, barrier, authMethods,
+                authMethods.find("token").isPresent()
+                        ? List.of(new MountTable.Builtin("token/", "token", "token based credentials"))
+                        : List.of());
         seal.addListener(cluster);
         seal.addListener(tokens);
+        seal.addListener(policies);
         seal.addListener(mounts);
-        SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, cluster, b.info, b.clock);
-        this.handler = new RequestHandler(seal, tokens, new RootPolicyAuthorizer(), new Router(mounts), system);
+        seal.addListener(authMounts);
+        tokens.useIssuingMounts(authMounts::byUuid);
+        tokens.useSudoCheck((entry, path) -> policies.acl(entry.policies()).evaluate(Operation.READ, path, Map.of()).sudo());
+        this.audit = new AuditBroker(barrier, b.clock, List.of(new FileAuditDeviceFactory(b.clock)));
+        seal.addListener(audit);
+        SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, authMounts, cluster, b.info, b.clock,
+                policies, audit);
+        this.handler = new RequestHandler(seal, tokens,
+                new AclAuthorizer(policies, p -> mounts.match(p).map(m -> m.mount().entry().path())),
+                new Router(mounts, authMounts), system, authMounts, audit, b.clock);
     }
 
     public static Builder builder(StorageBackend storage) {
@@ -62,6 +87,21 @@ public final class CofferNode implements AutoCloseable {
 
     public ShamirSeal seal() {
         return seal;
+    }
+
+    /** The token store, for front doors and tests that mint tokens directly. */
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    /** The ACL policy store. */
+    public PolicyStore policies() {
+        return policies;
+    }
+
+    /** The audit devices, for front doors that rotate audit files (SIGHUP). */
+    public AuditBroker audit() {
+        return audit;
     }
 
     /**
@@ -90,6 +130,8 @@ public final class CofferNode implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ServerInfo info = new ServerInfo("0.0.0", "", "inmem");
         private final List<SecretsEngineFactory> engines = new ArrayList<>();
+        private final List<SecretsEngineFactory> authMethods = new ArrayList<>();
+        private final List<Function<TokenStore, SecretsEngineFactory>> tokenStoreAuthMethods = new ArrayList<>();
 
         private Builder(StorageBackend storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
@@ -107,6 +149,21 @@ public final class CofferNode implements AutoCloseable {
 
         public Builder engine(SecretsEngineFactory factory) {
             engines.add(factory);
+            return this;
+        }
+
+        /** Adds an auth method type that can be enabled under {@code auth/}. */
+        public Builder authMethod(SecretsEngineFactory factory) {
+            authMethods.add(factory);
+            return this;
+        }
+
+        /**
+         * Adds an auth method type that works on the node's token store (the token auth method),
+         * created once the store exists.
+         */
+        public Builder authMethod(Function<TokenStore, SecretsEngineFactory> factory) {
+            tokenStoreAuthMethods.add(factory);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.coffer.core.policy;
 
+import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.Request;
 import io.coffer.core.token.TokenEntry;
 
@@ -9,5 +10,9 @@ import io.coffer.core.token.TokenEntry;
  */
 public interface Authorizer {
 
-    void authorize(TokenEntry token, Request request);
+    /**
+     * @param operation the operation to check, which for a write is {@code create} when the target
+     *                  does not exist yet and {@code update} otherwise
+     */
+    void authorize(TokenEntry token, Request request, Operation operation);
 }

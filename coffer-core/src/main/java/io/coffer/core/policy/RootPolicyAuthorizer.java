@@ -1,6 +1,7 @@
 package io.coffer.core.policy;
 
 import io.coffer.core.error.CofferException;
+import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.Request;
 import io.coffer.core.token.TokenEntry;
 
@@ -12,7 +13,7 @@ import io.coffer.core.token.TokenEntry;
 public final class RootPolicyAuthorizer implements Authorizer {
 
     @Override
-    public void authorize(TokenEntry token, Request request) {
+    public void authorize(TokenEntry token, Request request, Operation operation) {
         if (!token.isRoot()) {
             throw CofferException.permissionDenied();
         }

@@ -2,13 +2,10 @@ package io.coffer.core.router;
 
 import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.engine.EngineRequest;
-import io.coffer.core.engine.PathHandler;
 import io.coffer.core.engine.PathRoute;
 import io.coffer.core.engine.SecretsEngine;
 import io.coffer.core.error.CofferException;
-import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.Request;
-import io.coffer.core.logical.Response;
 import io.coffer.core.mount.MountEntry;
 import io.coffer.core.mount.MountTable;
 import java.util.HashMap;
@@ -17,55 +14,50 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the engine for a request path (longest mount prefix) and the route within the engine
- * (first matching pattern), and invokes the handler for the request's operation.
+ * Resolves a request path to a mounted engine (longest mount prefix) and a route within it (first
+ * matching pattern). The answers for misses are Vault's: no mount is 404 "no handler for route",
+ * a mount without a matching route is 404 "unsupported path"; a route without the operation is
+ * 405 when invoked.
  *
- * <p>Vault's answers for misses: no mount is 404 "no handler for route", a mount without a
- * matching route is 404 "unsupported path", a route without the operation is 405.
+ * <p>Two tables feed it: secrets engines mounted at their path, and auth methods under
+ * {@code auth/}.
  */
 public final class Router {
 
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+    static final String AUTH_PREFIX = "auth/";
 
-    private final MountTable mounts;
+    private final MountTable secrets;
+    private final MountTable auth;
 
-    public Router(MountTable mounts) {
-        this.mounts = mounts;
+    public Router(MountTable secrets, MountTable auth) {
+        this.secrets = secrets;
+        this.auth = auth;
     }
 
-    /** Routes {@code request} to the mounted engine that serves its path. */
-    public Response route(Request request) {
-        MountTable.Match match = mounts.match(request.path()).orElseThrow(() -> CofferException.notFound(
-                "no handler for route \"" + request.path() + "\". route entry not found."));
+    /** Resolves {@code request} to the route that serves it. */
+    public RouteTarget resolve(Request request) {
+        String path = request.path();
+        boolean isAuth = path.startsWith(AUTH_PREFIX);
+        MountTable table = isAuth ? auth : secrets;
+        String tablePath = isAuth ? path.substring(AUTH_PREFIX.length()) : path;
+        MountTable.Match match = table.match(tablePath).orElseThrow(() -> CofferException.notFound(
+                "no handler for route \"" + path + "\". route entry not found."));
         MountTable.Mounted mounted = match.mount();
-        return dispatch(mounted.engine(), request, match.relativePath(), mounted.entry(), mounted.storage());
+        return resolve(mounted.engine(), request, match.relativePath(), mounted.entry(), mounted.storage());
     }
 
-    /** Invokes the route of {@code engine} that matches {@code relativePath}. */
-    public static Response dispatch(SecretsEngine engine, Request request, String relativePath, MountEntry mount,
+    /** Resolves {@code relativePath} within {@code engine}, mounted as {@code mount}. */
+    public static RouteTarget resolve(SecretsEngine engine, Request request, String relativePath, MountEntry mount,
             SecureStorage storage) {
         for (PathRoute route : engine.routes()) {
             Matcher m = route.pattern().matcher(relativePath);
-            if (!m.matches()) {
-                continue;
+            if (m.matches()) {
+                return new RouteTarget(engine, route,
+                        new EngineRequest(request, relativePath, groups(route.pattern(), m), mount, storage));
             }
-            PathHandler handler = handlerFor(route, request.operation());
-            if (handler == null) {
-                throw new CofferException(CofferException.Kind.UNSUPPORTED_OPERATION, "unsupported operation");
-            }
-            return handler.handle(new EngineRequest(request, relativePath, groups(route.pattern(), m), mount, storage))
-                    .withMountType(mount.type());
         }
         throw CofferException.notFound("unsupported path");
-    }
-
-    private static PathHandler handlerFor(PathRoute route, Operation operation) {
-        PathHandler h = route.handlers().get(operation);
-        if (h == null && operation == Operation.CREATE) {
-            // Engines that do not distinguish create from update register UPDATE only.
-            h = route.handlers().get(Operation.UPDATE);
-        }
-        return h;
     }
 
     private static Map<String, String> groups(Pattern pattern, Matcher m) {

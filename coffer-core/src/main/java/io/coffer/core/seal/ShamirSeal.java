@@ -39,6 +39,7 @@ public final class ShamirSeal {
     private final List<Listener> listeners = new ArrayList<>();
     private final List<byte[]> pendingShares = new ArrayList<>();
     private String nonce = "";
+    private volatile boolean serving;
 
     public ShamirSeal(StorageBackend physical, AesGcmBarrier barrier) {
         this.physical = physical;
@@ -55,6 +56,15 @@ public final class ShamirSeal {
 
     public boolean isSealed() {
         return barrier.isSealed();
+    }
+
+    /**
+     * True only while fully unsealed: after every listener has loaded (tokens, mounts, policies,
+     * audit devices) and before any starts to unload. Requests are served only then, so none can
+     * slip through while, say, the audit devices are not open yet.
+     */
+    public boolean isServing() {
+        return serving;
     }
 
     public synchronized SealStatus status() {
@@ -100,6 +110,7 @@ public final class ShamirSeal {
                     sealNow();
                 }
             }
+            serving = stayUnsealed;
             // Written last: the seal counts as initialized only once everything above succeeded.
             physical.put(SealConfig.PATH, Json.write(new SealConfig("shamir", shares, threshold)));
             return new InitResult(split, rootToken);
@@ -171,6 +182,7 @@ public final class ShamirSeal {
             sealNow();
             throw e;
         }
+        serving = true;
         return status();
     }
 
@@ -188,6 +200,7 @@ public final class ShamirSeal {
     }
 
     private void sealNow() {
+        serving = false;
         try {
             for (int i = listeners.size() - 1; i >= 0; i--) {
                 listeners.get(i).beforeSeal();

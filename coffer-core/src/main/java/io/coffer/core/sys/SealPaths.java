@@ -72,14 +72,19 @@ final class SealPaths {
         if (seal.isInitialized()) {
             throw CofferException.invalid("Vault is already initialized");
         }
-        int shares = Math.toIntExact(f.integer("secret_shares").orElse(0L));
-        int threshold = Math.toIntExact(f.integer("secret_threshold").orElse(0L));
+        int shares = shareCount(f, "secret_shares");
+        int threshold = shareCount(f, "secret_threshold");
         InitResult result = seal.initialize(shares, threshold, () -> tokens.createRoot(Optional.empty()).token());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("keys", result.shares().stream().map(ShamirShares::hex).toList());
         body.put("keys_base64", result.shares().stream().map(ShamirShares::base64).toList());
         body.put("root_token", result.rootToken());
         return Response.raw(body);
+    }
+
+    /** A share count as an int, clamped so that out-of-range values reach validation, which explains them. */
+    private static int shareCount(RequestData f, String field) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, f.integer(field).orElse(0L)));
     }
 
     private Response unseal(EngineRequest r) {

@@ -8,6 +8,7 @@ import io.coffer.core.storage.InMemoryStorage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,12 @@ class TokenStoreTest {
     void unseal() {
         barrier.initialize(AesGcm.newKey());
         tokens.afterUnseal();
+    }
+
+    @AfterEach
+    void seal() {
+        // Stops the background expiry pass that unsealing started.
+        tokens.beforeSeal();
     }
 
     @Test

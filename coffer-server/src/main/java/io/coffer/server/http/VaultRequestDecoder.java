@@ -29,14 +29,21 @@ final class VaultRequestDecoder {
     private VaultRequestDecoder() {
     }
 
-    static Request decode(FullHttpRequest http, String remoteAddress) {
+    static Request decode(FullHttpRequest http, String remoteAddress, String requestId) {
         QueryStringDecoder uri = new QueryStringDecoder(http.uri(), StandardCharsets.UTF_8, true, 1024, true);
         String rawPath = uri.rawPath();
         if (!rawPath.startsWith(API_PREFIX)) {
             throw CofferException.notFound("no handler for route \"" + safe(rawPath) + "\"; the API is served under /v1/");
         }
         checkRawPath(rawPath);
-        String path = QueryStringDecoder.decodeComponent(rawPath.substring(API_PREFIX.length()), StandardCharsets.UTF_8);
+        // A '+' in a path is a plus, as in Go's net/http (and so Vault); only queries use it for space.
+        String path = QueryStringDecoder.decodeComponent(rawPath.substring(API_PREFIX.length()).replace("+", "%2B"),
+                StandardCharsets.UTF_8);
+        if (http.headers().contains("X-Vault-Wrap-TTL")) {
+            // Answering in plaintext to a client that asked for a wrapped response would hand the
+            // secret to whoever the client meant to pass the wrapping token to.
+            throw CofferException.invalid("response wrapping is not supported by Coffer");
+        }
         checkLogicalPath(path);
 
         Map<String, List<String>> query = uri.parameters();
@@ -58,6 +65,7 @@ final class VaultRequestDecoder {
             }
         }
         return Request.builder(operation, path)
+                .id(requestId)
                 .data(data)
                 .query(query)
                 .clientToken(token(http))
@@ -68,9 +76,7 @@ final class VaultRequestDecoder {
     private static Operation operation(HttpMethod method, Map<String, List<String>> query) {
         if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
             List<String> list = query.get("list");
-            boolean isList = list != null && !list.isEmpty()
-                    && (list.get(0).equalsIgnoreCase("true") || list.get(0).equals("1"));
-            return isList ? Operation.LIST : Operation.READ;
+            return list != null && !list.isEmpty() && parseBool(list.get(0)) ? Operation.LIST : Operation.READ;
         }
         if (method.equals(LIST)) {
             return Operation.LIST;
@@ -85,6 +91,15 @@ final class VaultRequestDecoder {
             return Operation.DELETE;
         }
         throw new CofferException(CofferException.Kind.UNSUPPORTED_OPERATION, "unsupported HTTP method");
+    }
+
+    /** Go's strconv.ParseBool, which Vault uses for {@code ?list=}; anything else is a 400. */
+    private static boolean parseBool(String value) {
+        return switch (value) {
+            case "1", "t", "T", "TRUE", "true", "True" -> true;
+            case "0", "f", "F", "FALSE", "false", "False", "" -> false;
+            default -> throw CofferException.invalid("invalid value for the list parameter: must be true or false");
+        };
     }
 
     private static void requireMergePatch(FullHttpRequest http) {

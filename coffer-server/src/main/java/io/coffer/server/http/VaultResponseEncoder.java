@@ -1,6 +1,7 @@
 package io.coffer.server.http;
 
 import io.coffer.core.error.CofferException;
+import io.coffer.core.error.RateLimitedException;
 import io.coffer.core.json.Json;
 import io.coffer.core.logical.Response;
 import io.netty.buffer.Unpooled;
@@ -59,7 +60,11 @@ final class VaultResponseEncoder {
             // Internal detail stays in the server log; the client learns only that it failed.
             return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, List.of("internal error"));
         }
-        return error(VaultErrors.status(e.kind()), e.messages());
+        FullHttpResponse r = error(VaultErrors.status(e.kind()), e.messages());
+        if (e instanceof RateLimitedException limited) {
+            r.headers().set(HttpHeaderNames.RETRY_AFTER, limited.retryAfterSeconds());
+        }
+        return r;
     }
 
     static FullHttpResponse error(HttpResponseStatus status, List<String> messages) {
@@ -67,6 +72,12 @@ final class VaultResponseEncoder {
     }
 
     static FullHttpResponse json(HttpResponseStatus status, Object body) {
+        int code = status.code();
+        if (code == 204 || code == 304 || code < 200) {
+            // These statuses cannot carry a body (a health check may ask for activecode=204);
+            // sending one would desynchronize the client's reading of the connection.
+            return withCommonHeaders(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER));
+        }
         byte[] bytes = Json.write(body);
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);

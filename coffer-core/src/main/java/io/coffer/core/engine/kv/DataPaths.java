@@ -25,6 +25,7 @@ final class DataPaths {
                 .on(Operation.UPDATE, this::write)
                 .on(Operation.PATCH, this::patch)
                 .on(Operation.DELETE, this::delete)
+                .existenceCheck(req -> Wire.keyExists(store, req))
                 // Vault lists "data/<key>/", which is no data path: answer as its catch-all does.
                 .on(Operation.LIST, InvalidPaths::handle)
                 .synopsis("Write, Patch, Read, and Delete data in the Key-Value Store.");

@@ -32,6 +32,7 @@ final class MetadataPaths {
                 .on(Operation.UPDATE, this::write)
                 .on(Operation.PATCH, this::patch)
                 .on(Operation.DELETE, this::delete)
+                .existenceCheck(req -> Wire.keyExists(store, req))
                 .synopsis("Allows interaction with key metadata and settings in the KV store.");
     }
 

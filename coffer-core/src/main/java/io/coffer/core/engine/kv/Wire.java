@@ -25,6 +25,19 @@ final class Wire {
         return req.param("path");
     }
 
+    /**
+     * The existence check of the data and metadata paths, as in Vault: a key exists once it has
+     * metadata, so the first write to it is a {@code create} for policies and later ones are
+     * {@code update}s. A key the store rejects counts as existing: the handler will refuse it.
+     */
+    static boolean keyExists(KvStore store, EngineRequest req) {
+        try {
+            return store.readMetadata(key(req)).isPresent();
+        } catch (CofferException | IllegalArgumentException e) {
+            return true;
+        }
+    }
+
     /** Vault's answer to a read of nothing: 404 with an empty error list. */
     static CofferException notFound() {
         return new CofferException(CofferException.Kind.NOT_FOUND, java.util.List.of());

@@ -51,7 +51,7 @@ class KvEngineFactoryTest {
     void create_returnsKvV2EngineOverTheGivenStorage() {
         InMemoryStorage backend = new InMemoryStorage();
         MountEntry mount = new MountEntry("secret/", "kv", "", "u1", "kv_00000001", Map.of("version", "2"), null, false, false);
-        KvV2Engine engine = (KvV2Engine) factory.create(mount, new PlaintextSecureStorage(backend).view(mount.storagePrefix()));
+        KvV2Engine engine = (KvV2Engine) factory.create(mount, new PlaintextSecureStorage(backend).view("logical/u1/"));
         engine.store().write("app", Map.of("k", "v"), java.util.OptionalLong.empty());
         assertThat(backend.list("logical/u1/")).containsExactly("metadata/", "versions/");
         assertThat(engine.routes()).isNotEmpty();

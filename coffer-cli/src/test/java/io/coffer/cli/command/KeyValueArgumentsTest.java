@@ -1,9 +1,8 @@
-package io.coffer.cli.kv;
+package io.coffer.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.coffer.cli.command.CommandFailure;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,5 +105,35 @@ class KeyValueArgumentsTest {
         // Likely a value typed without its key: it may well be the secret itself.
         assertThatThrownBy(() -> parse("a=b", "hunter2"))
                 .hasMessage("Failed to parse K=V data: invalid key/value pair argument 2: format must be key=value");
+    }
+
+    @Test
+    void parseStrings_scalars_areSpelledAsGoWeakDecodingSpellsThem() throws IOException {
+        Path json = Files.writeString(directory.resolve("settings.json"), "{\"port\":5432,\"tls\":true,\"ratio\":1.50,\"none\":null}");
+        assertThat(withStdin("").parseStrings(List.of("name=app", "@" + json)))
+                .containsExactly(Map.entry("name", "app"), Map.entry("port", "5432"), Map.entry("tls", "1"),
+                        Map.entry("ratio", "1.50"), Map.entry("none", ""));
+    }
+
+    @Test
+    void parseStrings_aRepeatedKey_isRejectedWithoutEchoingTheValues() {
+        assertThatThrownBy(() -> withStdin("").parseStrings(List.of("password=hunter2", "password=hunter3")))
+                .isInstanceOfSatisfying(CommandFailure.class, failure -> {
+                    assertThat(failure.exitCode()).isEqualTo(1);
+                    assertThat(failure.getMessage()).contains("\"password\"").doesNotContain("hunter");
+                });
+    }
+
+    @Test
+    void parseStringLists_repeatedKeysAndArrays_becomeSeveralValues() {
+        assertThat(withStdin("{\"ids\":[1,2]}").parseStringLists(List.of("key=a", "key=b", "single=c", "-")))
+                .containsExactly(Map.entry("key", List.of("a", "b")), Map.entry("single", List.of("c")),
+                        Map.entry("ids", List.of("1", "2")));
+    }
+
+    @Test
+    void parseStringLists_anObjectValue_isRejected() {
+        assertThatThrownBy(() -> withStdin("{\"nested\":{\"k\":\"v\"}}").parseStringLists(List.of("-")))
+                .hasMessage("Failed to parse K=V data: the value of \"nested\" cannot be converted to a string");
     }
 }

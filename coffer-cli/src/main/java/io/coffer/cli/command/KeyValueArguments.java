@@ -1,9 +1,9 @@
-package io.coffer.cli.kv;
+package io.coffer.cli.command;
 
 import io.coffer.cli.client.JsonCodec;
-import io.coffer.cli.command.CommandFailure;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,17 +27,17 @@ import java.util.Map;
  * A key given twice collects its values into a list. Stdin can be used once per command. Error
  * messages never repeat a value, only keys and file names: the values are secrets.
  */
-final class KeyValueArguments {
+public final class KeyValueArguments {
 
     private final InputStream stdin;
     private boolean stdinConsumed;
 
-    KeyValueArguments(InputStream stdin) {
+    public KeyValueArguments(InputStream stdin) {
         this.stdin = stdin;
     }
 
     /** The data {@code arguments} spell, in argument order. */
-    Map<String, Object> parse(List<String> arguments) {
+    public Map<String, Object> parse(List<String> arguments) {
         Map<String, Object> data = new LinkedHashMap<>();
         for (int i = 0; i < arguments.size(); i++) {
             add(data, arguments.get(i), i + 1);
@@ -70,6 +70,52 @@ final class KeyValueArguments {
             value = new String(readStdin(key + "=-"), StandardCharsets.UTF_8);
         }
         put(data, key, value);
+    }
+
+    /**
+     * The data as strings, for commands whose arguments are settings rather than secret data
+     * ({@code login} configuration, audit device options). Numbers and booleans are spelled as Go's
+     * weak decoding, which the vault CLI uses here, spells them (booleans as {@code 1} and {@code 0}).
+     *
+     * @throws CommandFailure (exit code 1) for a value that is a list or an object
+     */
+    public Map<String, String> parseStrings(List<String> arguments) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        parse(arguments).forEach((key, value) -> strings.put(key, scalar(key, value)));
+        return strings;
+    }
+
+    /**
+     * The data as lists of strings, for query parameters: a key given twice, or a JSON array,
+     * yields several values.
+     *
+     * @throws CommandFailure (exit code 1) for a value that is an object
+     */
+    public Map<String, List<String>> parseStringLists(List<String> arguments) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        parse(arguments).forEach((key, value) -> {
+            List<String> values = new ArrayList<>();
+            if (value instanceof List<?> list) {
+                list.forEach(item -> values.add(scalar(key, item)));
+            } else {
+                values.add(scalar(key, value));
+            }
+            lists.put(key, values);
+        });
+        return lists;
+    }
+
+    private static String scalar(String key, Object value) {
+        return switch (value) {
+            case null -> "";
+            case String text -> text;
+            case BigDecimal decimal -> decimal.toPlainString();
+            case Number number -> number.toString();
+            case Boolean flag -> flag ? "1" : "0";
+            // Only the key is named: the value may be a secret.
+            default -> throw CommandFailure.local("Failed to parse K=V data: the value of \"" + key
+                    + "\" cannot be converted to a string");
+        };
     }
 
     /** Repeated keys become lists of their values, in order. */

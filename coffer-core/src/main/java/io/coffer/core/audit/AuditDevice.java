@@ -1,0 +1,47 @@
+package io.coffer.core.audit;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where audit records go: one enabled device (a file, later a socket). A device formats records
+ * itself, because each has its own salt and options.
+ *
+ * <p>{@link #record} must not report success before the record is durable: the broker answers a
+ * client only after at least one device confirmed, and refuses the request when none did.
+ * Implementations are thread-safe.
+ */
+public interface AuditDevice extends AutoCloseable {
+
+    /**
+     * Formats {@code record} on the calling thread and queues it; the future completes when the
+     * record is durable, or exceptionally when it cannot be written.
+     */
+    CompletableFuture<Void> record(AuditRecord record);
+
+    /** {@code hmac-sha256:<hex>} of {@code input} under this device's salt ({@code sys/audit-hash}). */
+    String hash(String input);
+
+    /**
+     * Throws {@link io.coffer.core.error.CofferException} ({@code INVALID_REQUEST}) saying what is
+     * wrong when the device cannot record right now. Called when a device is enabled, so that a
+     * bad configuration is refused up front instead of refusing every later request.
+     */
+    void checkReady();
+
+    /** Starts a new file (or the device's equivalent) without losing a record; no-op by default. */
+    default CompletableFuture<Void> rotate() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Records everything queued, then releases the device; later records fail. */
+    @Override
+    void close();
+
+    /**
+     * A device that refuses every record and is never ready, for a device that cannot run; the
+     * reason is shown to the operator, so it must name no secret.
+     */
+    static AuditDevice refusing(String reason) {
+        return new RefusingDevice(reason);
+    }
+}

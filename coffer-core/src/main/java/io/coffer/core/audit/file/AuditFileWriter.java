@@ -1,0 +1,568 @@
+package io.coffer.core.audit.file;
+
+import io.coffer.core.audit.AuditChain;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends hash-chained lines to one audit file with group commit: callers queue records and wait;
+ * one writer thread takes everything queued, links each record to the previous line
+ * ({@link AuditChain}), writes the batch with one write and makes it durable with one
+ * {@code fsync} ({@link FileChannel#force}), then completes every caller's future. A future that
+ * completed normally therefore means the line is on disk and survives {@code kill -9} and power
+ * loss; nobody pays a syscall per record under load.
+ *
+ * <p>Order is the queue's order, nothing is dropped: the queue is bounded (callers wait for room,
+ * then fail), and a batch that cannot be written fails every record in it and is cut off the file
+ * again so that the chain stays intact. Rotation (on request, or before the first batch after the
+ * file reached {@code maxFileSize}) runs on the writer thread between batches: the file is renamed to
+ * {@code FILE.<UTC timestamp>} and a new file starts with a {@code chain_start} record linked to
+ * the old file's last line.
+ *
+ * <p>On open, an existing file is continued: a trailing incomplete line (a batch cut by a crash
+ * before its fsync, hence never acknowledged) is removed, and the chain continues from the last
+ * complete line. An empty file continues the newest rotated sibling, if any.
+ */
+final class AuditFileWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditFileWriter.class);
+
+    static final int QUEUE_CAPACITY = 8192;
+    static final int MAX_BATCH = 1024;
+    static final Duration ENQUEUE_TIMEOUT = Duration.ofSeconds(10);
+    private static final DateTimeFormatter ROTATED_SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSSSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final Pattern ROTATED_NAME = Pattern.compile("\\.(\\d{8}T\\d{6}\\.\\d{9}Z)(?:-(\\d+))?");
+
+    private sealed interface Task permits Append, Rotate, Close {
+    }
+
+    private record Append(byte[] body, CompletableFuture<Void> done) implements Task {
+    }
+
+    private record Rotate(CompletableFuture<Void> done) implements Task {
+    }
+
+    private record Close(CompletableFuture<Void> done) implements Task {
+    }
+
+    private final Path path;
+    private final long maxFileSize;
+    private final Set<PosixFilePermission> mode;
+    private final Clock clock;
+    private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Thread thread;
+    private volatile boolean accepting = true;
+    private volatile IOException openFailure;
+    private volatile long syncs;
+
+    // Writer-thread state (and the constructor's, before the thread starts).
+    private final MessageDigest digest = AuditChain.newDigest();
+    private FileChannel channel;
+    private Object fileKey;
+    private long size;
+    private String lastHash = AuditChain.GENESIS;
+    /** Non-null while the open file is empty and must begin with a chain_start record. */
+    private StartRecord startDue;
+
+    private record StartRecord(String previousFile, String reason) {
+    }
+
+    /**
+     * Opens (or creates) {@code path} and starts the writer thread. An open failure is kept, not
+     * thrown ({@link #openFailure()}); every batch retries the open, failing its records meanwhile.
+     *
+     * @param maxFileSize rotate once the file reaches this many bytes; 0 for never
+     * @param mode        permissions of a file this writer creates; null to leave the default
+     */
+    AuditFileWriter(Path path, long maxFileSize, Set<PosixFilePermission> mode, Clock clock) {
+        this.path = path.toAbsolutePath().normalize();
+        this.maxFileSize = maxFileSize;
+        this.mode = mode;
+        this.clock = clock;
+        try {
+            open(null);
+        } catch (IOException e) {
+            openFailure = e;
+            LOG.error("cannot open audit file {}: {}; requests are refused until it can be written", this.path, e.toString());
+        }
+        this.thread = Thread.ofPlatform().daemon().name("coffer-audit-" + this.path.getFileName()).start(this::run);
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Why the file could not be opened the last time it was tried; empty while it is open. */
+    Optional<IOException> openFailure() {
+        return Optional.ofNullable(openFailure);
+    }
+
+    /** How many batches were made durable (fsyncs of record batches). */
+    long syncs() {
+        return syncs;
+    }
+
+    /**
+     * Queues one record: a JSON object without the chain link. The future completes when the
+     * record's line is durable.
+     */
+    CompletableFuture<Void> append(byte[] body) {
+        return submit(new Append(body, new CompletableFuture<>()));
+    }
+
+    /** Starts a new file after everything queued before; completes when the new file is durable. */
+    CompletableFuture<Void> rotate() {
+        return submit(new Rotate(new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Void> submit(Task task) {
+        CompletableFuture<Void> done = doneOf(task);
+        if (!accepting) {
+            return CompletableFuture.failedFuture(new IOException("audit file " + path + " is closed"));
+        }
+        try {
+            if (!queue.offer(task, ENQUEUE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return CompletableFuture.failedFuture(new IOException("audit queue of " + path + " stayed full for "
+                        + ENQUEUE_TIMEOUT.toSeconds() + "s"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+        return done;
+    }
+
+    /** Writes everything queued, closes the file and stops the thread; later appends fail. */
+    @Override
+    public void close() {
+        if (!accepting) {
+            return;
+        }
+        accepting = false;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            queue.put(new Close(done));
+            done.get(30, TimeUnit.SECONDS);
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.error("audit file {} did not close cleanly: {}", path, e.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- writer thread
+
+    private void run() {
+        List<Task> batch = new ArrayList<>(MAX_BATCH);
+        boolean running = true;
+        while (running) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            running = process(batch);
+            batch.clear();
+        }
+        // Anything queued after close raced with it: fail it rather than leave a caller waiting.
+        IOException closed = new IOException("audit file " + path + " is closed");
+        for (Task t; (t = queue.poll()) != null;) {
+            doneOf(t).completeExceptionally(closed);
+        }
+    }
+
+    /** Handles one batch in order; false after a close. */
+    private boolean process(List<Task> batch) {
+        List<Append> appends = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Task task = batch.get(i);
+            switch (task) {
+                case Append a -> appends.add(a);
+                case Rotate r -> {
+                    commit(appends);
+                    appends.clear();
+                    rotateNow(r.done());
+                }
+                case Close c -> {
+                    commit(appends);
+                    closeChannel();
+                    IOException closed = new IOException("audit file " + path + " is closed");
+                    for (Task rest : batch.subList(i + 1, batch.size())) {
+                        doneOf(rest).completeExceptionally(closed);
+                    }
+                    c.done().complete(null);
+                    return false;
+                }
+            }
+        }
+        commit(appends);
+        return true;
+    }
+
+    /** Writes and fsyncs the batch (and a pending chain_start record), then acknowledges it. */
+    private void commit(List<Append> appends) {
+        if (appends.isEmpty()) {
+            return;
+        }
+        // Size rotation happens before a batch rather than after one, so that nothing changes on
+        // disk once the last record is acknowledged (readers and verify see a quiet file).
+        if (maxFileSize > 0 && channel != null && size >= maxFileSize) {
+            rotateNow(null);
+        }
+        try {
+            ensureOpen();
+        } catch (IOException e) {
+            appends.forEach(a -> a.done().completeExceptionally(e));
+            return;
+        }
+        Linked linked = link(appends.stream().map(Append::body).toList());
+        try {
+            writeDurably(linked.bytes());
+            syncs++;
+            accept(linked);
+            appends.forEach(a -> a.done().complete(null));
+        } catch (IOException e) {
+            appends.forEach(a -> a.done().completeExceptionally(e));
+            rollBack();
+        }
+    }
+
+    private record Linked(byte[] bytes, String lastHash) {
+    }
+
+    /** The lines of {@code bodies}, each linked to the one before, preceded by a due chain_start record. */
+    private Linked link(List<byte[]> bodies) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String prev = lastHash;
+        if (startDue != null) {
+            byte[] start = AuditChain.startRecord(clock.instant(), startDue.previousFile(), startDue.reason());
+            byte[] line = AuditChain.link(start, prev);
+            out.writeBytes(line);
+            out.write('\n');
+            prev = AuditChain.hash(digest, line);
+        }
+        for (byte[] body : bodies) {
+            byte[] line = AuditChain.link(body, prev);
+            out.writeBytes(line);
+            out.write('\n');
+            prev = AuditChain.hash(digest, line);
+        }
+        return new Linked(out.toByteArray(), prev);
+    }
+
+    private void accept(Linked linked) {
+        size += linked.bytes().length;
+        lastHash = linked.lastHash();
+        startDue = null;
+    }
+
+    private void writeDurably(byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        channel.position(size);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(false);
+    }
+
+    /** Cuts a failed batch off the file; when even that fails, reopens (and re-reads the tail) next time. */
+    private void rollBack() {
+        try {
+            if (channel.size() > size) {
+                channel.truncate(size);
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            closeChannel();
+        }
+    }
+
+    private void rotateNow(CompletableFuture<Void> done) {
+        try {
+            ensureOpen();
+            channel.force(true);
+            String rotatedName = null;
+            if (isStillOurFile()) {
+                Path rotated = rotatedName();
+                moveAtomically(path, rotated);
+                rotatedName = rotated.getFileName().toString();
+            }
+            closeChannel();
+            open(new StartRecord(rotatedName, "rotated"));
+            Linked start = link(List.of());
+            writeDurably(start.bytes());
+            accept(start);
+            LOG.info("rotated audit file {} to {}", path, rotatedName);
+            if (done != null) {
+                done.complete(null);
+            }
+        } catch (IOException e) {
+            LOG.error("cannot rotate audit file {}: {}", path, e.toString());
+            closeChannel();
+            if (done != null) {
+                done.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** False when someone moved or replaced the file under us (then there is nothing of ours to rename). */
+    private boolean isStillOurFile() {
+        try {
+            Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            return key == null || key.equals(fileKey);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Path rotatedName() {
+        String base = path.getFileName() + "." + ROTATED_SUFFIX.format(clock.instant());
+        Path candidate = path.resolveSibling(base);
+        for (int n = 1; Files.exists(candidate); n++) {
+            candidate = path.resolveSibling(base + "-" + n);
+        }
+        return candidate;
+    }
+
+    private static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private void ensureOpen() throws IOException {
+        if (channel == null) {
+            open(null);
+        }
+    }
+
+    /**
+     * Opens the file, creating it if needed, and works out where its chain continues.
+     *
+     * @param rotation the start record after a rotation, or null for a plain (re)open
+     */
+    private void open(StartRecord rotation) throws IOException {
+        boolean created = !Files.exists(path);
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+            if (created) {
+                applyMode();
+                syncDirectory();
+            }
+            long length = ch.size();
+            requireAuditLog(ch, length);
+            long complete = completeLength(ch, length);
+            if (complete < length) {
+                LOG.warn("audit file {} ended with an incomplete line (a batch cut off before it was acknowledged); "
+                        + "removed its {} bytes", path, length - complete);
+                ch.truncate(complete);
+                ch.force(false);
+            }
+            if (complete > 0) {
+                lastHash = lastLineHash(ch, complete);
+                startDue = null;
+            } else if (rotation != null) {
+                startDue = rotation;
+            } else {
+                Optional<Path> previous = newestRotatedSibling();
+                if (previous.isPresent()) {
+                    lastHash = lastLineHash(previous.get());
+                    startDue = new StartRecord(previous.get().getFileName().toString(), "reopened");
+                } else {
+                    lastHash = AuditChain.GENESIS;
+                    startDue = new StartRecord(null, "created");
+                }
+            }
+            size = complete;
+            fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        channel = ch;
+        openFailure = null;
+    }
+
+    private void applyMode() {
+        if (mode == null) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(path, mode);
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.warn("cannot set the permissions of audit file {}: {}", path, e.toString());
+        }
+    }
+
+    /** Makes a new directory entry durable; a no-op where directories cannot be opened. */
+    private void syncDirectory() {
+        Path dir = path.getParent();
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("cannot fsync directory {}: {}", dir, e.toString());
+        }
+    }
+
+    private void closeChannel() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("closing audit file {}: {}", path, e.toString());
+            }
+            channel = null;
+        }
+    }
+
+    /**
+     * Refuses to continue a non-empty file that is not an audit log: continuing means cutting an
+     * incomplete last line, and file_path could name any file the server can write, its own
+     * database included.
+     */
+    private void requireAuditLog(FileChannel ch, long length) throws IOException {
+        if (length == 0) {
+            return;
+        }
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(length, 64 * 1024));
+        ch.read(head, 0);
+        String text = new String(head.array(), 0, head.position(), java.nio.charset.StandardCharsets.UTF_8);
+        int newline = text.indexOf('\n');
+        String first = newline < 0 ? text : text.substring(0, newline);
+        boolean looksLikeRecord = first.startsWith("{")
+                && (newline < 0 || first.contains(",\"" + AuditChain.PREV_HASH_FIELD + "\":\""));
+        if (!looksLikeRecord) {
+            throw new IOException("the file exists and is not a Coffer audit log; refusing to write to it");
+        }
+    }
+
+    /** The length of the file up to and including its last newline. */
+    private static long completeLength(FileChannel ch, long length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        long lastNewline = lastIndexOfNewline(ch, length);
+        return lastNewline + 1;
+    }
+
+    /** The index of the last {@code '\n'} before {@code end}, or -1. */
+    private static long lastIndexOfNewline(FileChannel ch, long end) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(8192);
+        long pos = end;
+        while (pos > 0) {
+            int n = (int) Math.min(buf.capacity(), pos);
+            long from = pos - n;
+            buf.clear().limit(n);
+            readFully(ch, buf, from);
+            for (int i = n - 1; i >= 0; i--) {
+                if (buf.get(i) == '\n') {
+                    return from + i;
+                }
+            }
+            pos = from;
+        }
+        return -1;
+    }
+
+    /** Hash of the last line of a file region ending with a newline at {@code complete - 1}. */
+    private String lastLineHash(FileChannel ch, long complete) throws IOException {
+        long start = lastIndexOfNewline(ch, complete - 1) + 1;
+        long length = complete - 1 - start;
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IOException("the last line of audit file " + path + " is too long");
+        }
+        ByteBuffer line = ByteBuffer.allocate((int) length);
+        readFully(ch, line, start);
+        return AuditChain.hash(digest, line.array());
+    }
+
+    private String lastLineHash(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long complete = completeLength(ch, ch.size());
+            return complete == 0 ? AuditChain.GENESIS : lastLineHash(ch, complete);
+        }
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
+        long at = position;
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, at);
+            if (n < 0) {
+                throw new IOException("unexpected end of audit file");
+            }
+            at += n;
+        }
+    }
+
+    /** The newest {@code FILE.<timestamp>} next to the file, which an empty file continues. */
+    private Optional<Path> newestRotatedSibling() throws IOException {
+        Path dir = path.getParent();
+        String prefix = path.getFileName().toString();
+        try (Stream<Path> siblings = Files.list(dir)) {
+            return siblings.filter(p -> rotationOrder(prefix, p.getFileName().toString()) != null)
+                    .max(Comparator.comparing((Path p) -> rotationOrder(prefix, p.getFileName().toString()).stamp())
+                            .thenComparingLong(p -> rotationOrder(prefix, p.getFileName().toString()).counter()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private record RotationOrder(String stamp, long counter) {
+    }
+
+    private static RotationOrder rotationOrder(String prefix, String name) {
+        if (!name.startsWith(prefix)) {
+            return null;
+        }
+        Matcher m = ROTATED_NAME.matcher(name.substring(prefix.length()));
+        if (!m.matches()) {
+            return null;
+        }
+        return new RotationOrder(m.group(1), m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+    }
+
+    private static CompletableFuture<Void> doneOf(Task task) {
+        return switch (task) {
+            case Append a -> a.done();
+            case Rotate r -> r.done();
+            case Close c -> c.done();
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package io.coffer.core.audit.file;
+
+import io.coffer.core.audit.AuditDevice;
+import io.coffer.core.audit.AuditFormatter;
+import io.coffer.core.audit.AuditRecord;
+import io.coffer.core.audit.AuditSalt;
+import io.coffer.core.error.CofferException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/** The {@code file} audit device: Vault's JSON lines, hash-chained, group-committed to one file. */
+final class FileAuditDevice implements AuditDevice {
+
+    private final AuditSalt salt;
+    private final AuditFormatter formatter;
+    private final AuditFileWriter writer;
+    private final Runnable onClose;
+
+    FileAuditDevice(FileDeviceOptions options, AuditSalt salt, Clock clock, Runnable onClose) {
+        this.salt = salt;
+        this.formatter = new AuditFormatter(salt, options.format());
+        this.writer = new AuditFileWriter(options.filePath(), options.maxFileSize(), options.mode(), clock);
+        this.onClose = onClose;
+    }
+
+    Path path() {
+        return writer.path();
+    }
+
+    @Override
+    public CompletableFuture<Void> record(AuditRecord record) {
+        return writer.append(formatter.format(record));
+    }
+
+    @Override
+    public String hash(String input) {
+        return salt.hash(input);
+    }
+
+    @Override
+    public void checkReady() {
+        IOException failure = writer.openFailure().orElse(null);
+        if (failure != null) {
+            throw CofferException.invalid("cannot open audit file " + writer.path() + ": " + describe(failure));
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> rotate() {
+        return writer.rotate();
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } finally {
+            onClose.run();
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fse) {
+            return fse.getReason() != null ? fse.getReason() : e.getClass().getSimpleName();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,62 @@
+package io.coffer.core.auth;
+
+import io.coffer.core.barrier.SecureStorage;
+import io.coffer.core.error.CofferException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A random 256-bit key of one auth mount, kept behind the barrier in the mount's own storage, and
+ * the HMAC-SHA256 under it. Credentials (secret IDs, role IDs) and their accessors are stored only
+ * as such HMACs, which serve as storage keys: finding a credential is a lookup, not a comparison
+ * of secrets, and neither storage nor the barrier's plaintext holds a usable credential.
+ *
+ * <p>The key is created on first use and read once per engine instance (an engine lives from
+ * unseal to seal). Thread-safe.
+ */
+public final class MountSalt {
+
+    static final String KEY = "salt";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecureStorage storage;
+    private volatile SecretKeySpec key;
+
+    public MountSalt(SecureStorage storage) {
+        this.storage = storage;
+    }
+
+    /** The lower-case hex HMAC-SHA256 of {@code value}. */
+    public String hmac(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key());
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw CofferException.internal("HMAC failed", e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec k = key;
+        if (k != null) {
+            return k;
+        }
+        synchronized (this) {
+            if (key == null) {
+                byte[] bytes = storage.get(KEY).orElse(null);
+                if (bytes == null) {
+                    bytes = new byte[32];
+                    RANDOM.nextBytes(bytes);
+                    storage.put(KEY, bytes);
+                }
+                key = new SecretKeySpec(bytes, "HmacSHA256");
+            }
+            return key;
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.coffer.core.audit.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coffer.core.audit.AuditChain;
+import io.coffer.core.audit.AuditChainVerifier;
+import io.coffer.core.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditFileWriterTest {
+
+    @TempDir
+    Path dir;
+
+    private AuditFileWriter writer(Path file, long maxFileSize) {
+        return new AuditFileWriter(file, maxFileSize, null, Clock.systemUTC());
+    }
+
+    private static byte[] record(String id) {
+        return ("{\"type\":\"request\",\"request\":{\"id\":\"" + id + "\"}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void append_manyConcurrentCallers_everyRecordDurableInCallerOrderWithFarFewerSyncs() throws Exception {
+        Path file = dir.resolve("audit.log");
+        int threads = 64;
+        int perThread = 40;
+        try (AuditFileWriter w = writer(file, 0)) {
+            List<Thread> callers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                callers.add(Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        // Each caller waits for durability before its next record, as the pipeline does.
+                        w.append(record(thread + "-" + i)).join();
+                    }
+                }));
+            }
+            for (Thread c : callers) {
+                c.join();
+            }
+            assertThat(w.syncs()).isLessThan((long) threads * perThread);
+        }
+
+        List<JsonNode> records = records(file);
+        assertThat(records).hasSize(threads * perThread + 1);
+        Map<String, Integer> nextPerThread = new HashMap<>();
+        for (JsonNode r : records.subList(1, records.size())) {
+            String[] id = r.path("request").path("id").asText().split("-");
+            int expected = nextPerThread.getOrDefault(id[0], 0);
+            assertThat(Integer.parseInt(id[1])).as("order of caller %s", id[0]).isEqualTo(expected);
+            nextPerThread.put(id[0], expected + 1);
+        }
+        assertThat(nextPerThread).hasSize(threads).allSatisfy((k, v) -> assertThat(v).isEqualTo(perThread));
+        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+    }
+
+    @Test
+    void rotate_whileAppending_losesNoRecordAndLinksTheFiles() throws Exception {
+        Path file = dir.resolve("audit.log");
+        List<CompletableFuture<Void>> acknowledged = new ArrayList<>();
+        try (AuditFileWriter w = writer(file, 0)) {
+            for (int i = 0; i < 300; i++) {
+                acknowledged.add(w.append(record("r" + i)));
+                if (i % 100 == 50) {
+                    w.rotate().get(10, TimeUnit.SECONDS);
+                }
+            }
+            CompletableFuture.allOf(acknowledged.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        }
+
+        List<Path> files = chronological(file);
+        assertThat(files).hasSize(4);
+        assertThat(AuditChainVerifier.verify(files).intact()).isTrue();
+        List<String> ids = new ArrayList<>();
+        for (Path f : files) {
+            records(f).stream().filter(r -> r.path("type").asText().equals("request"))
+                    .forEach(r -> ids.add(r.path("request").path("id").asText()));
+        }
+        assertThat(ids).hasSize(300).startsWith("r0", "r1").endsWith("r299").doesNotHaveDuplicates();
+        JsonNode start = records(files.get(1)).get(0);
+        assertThat(start.path("type").asText()).isEqualTo(AuditChain.START_TYPE);
+        assertThat(start.path("chain").path("previous_file").asText()).isEqualTo(files.get(0).getFileName().toString());
+    }
+
+    @Test
+    void maxFileSize_rotatesBySizeWithoutLoss() throws Exception {
+        Path file = dir.resolve("audit.log");
+        try (AuditFileWriter w = writer(file, 2_000)) {
+            for (int i = 0; i < 100; i++) {
+                w.append(record("r" + i)).get(10, TimeUnit.SECONDS);
+            }
+        }
+
+        List<Path> files = chronological(file);
+        assertThat(files.size()).isGreaterThan(3);
+        assertThat(AuditChainVerifier.verify(files).intact()).isTrue();
+        long requests = 0;
+        for (Path f : files) {
+            requests += records(f).stream().filter(r -> r.path("type").asText().equals("request")).count();
+        }
+        assertThat(requests).isEqualTo(100);
+    }
+
+    @Test
+    void open_refusesAFileThatIsNotAnAuditLogAndLeavesItUntouched() throws Exception {
+        Path file = dir.resolve("coffer.db");
+        byte[] content = "SQLite format 3\u0000 binary pages without a final newline".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, content);
+        try (AuditFileWriter w = writer(file, 0)) {
+            assertThat(w.openFailure()).hasValueSatisfying(e -> assertThat(e).hasMessageContaining("not a Coffer audit log"));
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+    }
+
+    @Test
+    void reopen_continuesTheChainOfTheExistingFile() throws Exception {
+        Path file = dir.resolve("audit.log");
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("before")).get(10, TimeUnit.SECONDS);
+        }
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("after")).get(10, TimeUnit.SECONDS);
+        }
+
+        List<JsonNode> records = records(file);
+        assertThat(records).extracting(r -> r.path("type").asText()).containsExactly(AuditChain.START_TYPE, "request", "request");
+        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+    }
+
+    @Test
+    void reopen_removesAnIncompleteLastLineThatWasNeverAcknowledged() throws Exception {
+        Path file = dir.resolve("audit.log");
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("acknowledged")).get(10, TimeUnit.SECONDS);
+        }
+        Files.writeString(file, "{\"type\":\"request\",\"req", StandardOpenOption.APPEND);
+
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("next")).get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(records(file)).extracting(r -> r.path("request").path("id").asText()).containsExactly("", "acknowledged", "next");
+        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+    }
+
+    @Test
+    void reopen_ofAMissingFileAfterRotation_continuesTheNewestRotatedFile() throws Exception {
+        Path file = dir.resolve("audit.log");
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("one")).get(10, TimeUnit.SECONDS);
+            w.rotate().get(10, TimeUnit.SECONDS);
+        }
+        Files.delete(file);
+
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("two")).get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(AuditChainVerifier.verify(chronological(file)).intact()).isTrue();
+    }
+
+    @Test
+    void append_whenThePathCannotBeOpenedEvenByRoot_failsAndReportsWhy() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        try (AuditFileWriter w = writer(notADirectory.resolve("audit.log"), 0)) {
+            assertThat(w.openFailure()).isPresent();
+            assertThatThrownBy(() -> w.append(record("r")).get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        }
+    }
+
+    @Test
+    void append_onAFullDevice_failsEveryRecord() throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs /dev/full");
+        try (AuditFileWriter w = writer(full, 0)) {
+            assertThat(w.openFailure()).isEmpty();
+            assertThatThrownBy(() -> w.append(record("r")).get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
+            assertThatThrownBy(() -> w.append(record("again")).get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
+        }
+    }
+
+    @Test
+    void append_afterClose_fails() throws Exception {
+        AuditFileWriter w = writer(dir.resolve("audit.log"), 0);
+        w.close();
+
+        assertThatThrownBy(() -> w.append(record("late")).get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+    }
+
+    /** Rotated files oldest first, then the current file. */
+    private static List<Path> chronological(Path file) throws Exception {
+        try (Stream<Path> s = Files.list(file.getParent())) {
+            List<Path> rotated = s.filter(p -> p.getFileName().toString().startsWith(file.getFileName() + ".")).sorted().toList();
+            List<Path> all = new ArrayList<>(rotated);
+            all.add(file);
+            return all;
+        }
+    }
+
+    private static List<JsonNode> records(Path file) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            out.add(Json.MAPPER.readTree(line));
+        }
+        return out;
+    }
+}

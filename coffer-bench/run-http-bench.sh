@@ -21,6 +21,10 @@
 #   NGINX_WORKERS=$(nproc)     nginx worker processes (one per core, as a normal setup)
 #   OUT_DIR=coffer-bench/target/http-bench-<timestamp>   raw wrk outputs, results.tsv, summary.md
 #
+#   POLICY=0            1: wrk reads with a non-root service token (same id on every Coffer) whose
+#                       only policy grants read on secret/data/bench/*, so ACL checks run
+#   AUDIT=0             1: enable a file audit device on every Coffer (audit log in the temp dir)
+#
 # Same-run A/B of changes (optional): BASELINES="old=/tmp/old.jar other=/tmp/other.jar" starts one
 # more Coffer per entry (io.coffer.bench.BenchDevServer from that benchmarks.jar, JVM flags
 # BASELINE_JVM_OPTS, default those of Coffer) and measures each in the same rounds (nginx first, then
@@ -37,6 +41,8 @@ CONNECTIONS="${CONNECTIONS:-64}"
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-40}"
 COFFER_LAUNCH="${COFFER_LAUNCH:-auto}"
+POLICY="${POLICY:-0}"
+AUDIT="${AUDIT:-0}"
 COFFER_JVM_OPTS="${COFFER_JVM_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch}"
 COFFER_EXTRA_JVM_OPTS="${COFFER_EXTRA_JVM_OPTS:-}"
 BASELINES="${BASELINES:-}"
@@ -44,6 +50,9 @@ BASELINE_JVM_OPTS="${BASELINE_JVM_OPTS:-$COFFER_JVM_OPTS}"
 NGINX_WORKERS="${NGINX_WORKERS:-$(nproc)}"
 OUT_DIR="${OUT_DIR:-$ROOT/coffer-bench/target/http-bench-$(date -u +%Y%m%dT%H%M%SZ)}"
 TOKEN="bench-root-$RANDOM$RANDOM"
+# The token wrk sends: the root token, or with POLICY=1 a service token created with this id.
+READ_TOKEN="$TOKEN"
+[ "$POLICY" = 1 ] && READ_TOKEN="bench-reader-$RANDOM$RANDOM"
 SECRET_PATH="secret/data/bench/orders-db"
 # A realistic secret: a database credential (username, password, JDBC URL).
 WRITE_BODY='{"data":{"username":"svc_orders","password":"pK7#vQ2m!Xz9Lr4tWb8e","url":"jdbc:postgresql://orders-db.internal:5432/orders?sslmode=verify-full"}}'
@@ -172,9 +181,23 @@ write_secret() {
   code=$(curl -sS -o "$WORK/write.json" -w '%{http_code}' --max-time 10 -X POST -H "X-Vault-Token: $TOKEN" \
     -H 'Content-Type: application/json' --data "$WRITE_BODY" "$url/v1/$SECRET_PATH")
   [ "$code" = 200 ] || { cat "$WORK/write.json" >&2; die "writing the secret to $url answered HTTP $code"; }
-  code=$(curl -sS -D "$headers" -o "$body" -w '%{http_code}' --max-time 10 -H "X-Vault-Token: $TOKEN" \
+  if [ "$POLICY" = 1 ]; then
+    api "$url" PUT sys/policies/acl/bench-read '{"policy":"path \"secret/data/bench/*\" { capabilities = [\"read\"] }"}'
+    api "$url" POST auth/token/create "{\"id\":\"$READ_TOKEN\",\"policies\":[\"bench-read\"],\"no_default_policy\":true,\"ttl\":\"24h\"}"
+  fi
+  if [ "$AUDIT" = 1 ]; then
+    api "$url" POST sys/audit/file "{\"type\":\"file\",\"options\":{\"file_path\":\"$WORK/audit-$RANDOM$RANDOM.log\"}}"
+  fi
+  code=$(curl -sS -D "$headers" -o "$body" -w '%{http_code}' --max-time 10 -H "X-Vault-Token: $READ_TOKEN" \
     "$url/v1/$SECRET_PATH")
   [ "$code" = 200 ] || { cat "$body" >&2; die "reading the secret from $url answered HTTP $code"; }
+}
+
+api() { # url method path json: a root-token API call that must answer 2xx
+  local code
+  code=$(curl -sS -o "$WORK/api.json" -w '%{http_code}' --max-time 10 -X "$2" -H "X-Vault-Token: $TOKEN" \
+    -H 'Content-Type: application/json' --data "$4" "$1/v1/$3")
+  case "$code" in 2??) ;; *) cat "$WORK/api.json" >&2; die "$2 $3 on $1 answered HTTP $code" ;; esac
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -303,9 +326,10 @@ cp "$WORK/nginx/nginx.conf" "$OUT_DIR/nginx.conf"
 # wrk: identical settings for every server (nginx gets the token header too and ignores it)
 # ---------------------------------------------------------------------------------------------
 wrk_run() { # seconds url
-  timeout $(($1 + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" --latency --timeout 5s -H "X-Vault-Token: $TOKEN" "$2"
+  timeout $(($1 + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" --latency --timeout 5s -H "X-Vault-Token: $READ_TOKEN" "$2"
 }
-WRK_SHOWN="wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency --timeout 5s -H 'X-Vault-Token: <root token>' URL"
+if [ "$POLICY" = 1 ]; then shown_token="<service token, policy bench-read>"; else shown_token="<root token>"; fi
+WRK_SHOWN="wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency --timeout 5s -H 'X-Vault-Token: $shown_token' URL"
 
 HZ=$(getconf CLK_TCK)
 NCPU=$(nproc)
@@ -420,6 +444,7 @@ SUMMARY="$OUT_DIR/summary.md"
   echo
   echo "- $WRK_SHOWN, identical for every server; $ROUNDS rounds of nginx then ${COFFERS[*]} (rotating); warm-up ${WARMUP}s"
   echo "- response: $BODY_BYTES bytes, Content-Type: $CONTENT_TYPE; Coffer via $COFFER_LAUNCH, JVM flags: $JVM_OPTS"
+  echo "- Coffer reads with $([ "$POLICY" = 1 ] && echo "a service token limited by an ACL policy" || echo "the root token"), audit device: $([ "$AUDIT" = 1 ] && echo "file" || echo "none")"
   printf '%s' "${BASELINE_NOTE:-}"
   echo "- nginx $("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///'), $NGINX_WORKERS workers; $(nproc) cores; $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo

@@ -4,6 +4,7 @@ import io.coffer.core.error.CofferException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.SecureRandom;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -30,6 +31,14 @@ public final class AesGcm {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    /**
+     * The provider that serves {@value #TRANSFORMATION}, looked up once: the one
+     * {@code Cipher.getInstance(String)} picks. That lookup walks the provider list on every call
+     * and again in {@code init}, about 1 us of the 2 us a small value's decryption takes.
+     */
+    private static final Provider PROVIDER = provider();
+
     private AesGcm() {
     }
 
@@ -37,7 +46,7 @@ public final class AesGcm {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION, PROVIDER);
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(path.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[HEADER_BYTES + cipher.getOutputSize(plaintext.length)];
@@ -60,7 +69,7 @@ public final class AesGcm {
     public static byte[] decrypt(byte[] key, String path, byte[] ciphertext) {
         termOf(ciphertext, path);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION, PROVIDER);
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
                     new GCMParameterSpec(TAG_BITS, ciphertext, 5, NONCE_BYTES));
             cipher.updateAAD(path.getBytes(StandardCharsets.UTF_8));
@@ -69,6 +78,14 @@ public final class AesGcm {
             throw corrupt(path);
         } catch (GeneralSecurityException e) {
             throw CofferException.internal("decryption failed", e);
+        }
+    }
+
+    private static Provider provider() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION).getProvider();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no " + TRANSFORMATION + " cipher", e);
         }
     }
 

@@ -92,7 +92,8 @@ public final class Request {
 
     /** Builds a {@link Request}. */
     public static final class Builder {
-        private String id = java.util.UUID.randomUUID().toString();
+        /** Drawn in {@link #build()} only when no id was given: a random UUID costs a SecureRandom call. */
+        private String id;
         private final Operation operation;
         private final String path;
         private Map<String, Object> data;
@@ -106,7 +107,7 @@ public final class Request {
         }
 
         public Builder id(String id) {
-            this.id = id;
+            this.id = Objects.requireNonNull(id, "id");
             return this;
         }
 
@@ -131,6 +132,9 @@ public final class Request {
         }
 
         public Request build() {
+            if (id == null) {
+                id = java.util.UUID.randomUUID().toString();
+            }
             return new Request(this);
         }
     }

@@ -7,6 +7,7 @@ import io.coffer.core.mount.MountEntry;
 import io.coffer.core.seal.ShamirSeal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +60,9 @@ public final class TokenStore implements ShamirSeal.Listener {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String HMAC = "HmacSHA256";
+    /** Looked up once (the one {@code Mac.getInstance(String)} picks), not on every token lookup. */
+    private static final Provider HMAC_PROVIDER = hmacProvider();
     private static final int LOCK_STRIPES = 64;
 
     private final SecureStorage storage;
@@ -583,11 +587,19 @@ public final class TokenStore implements ShamirSeal.Listener {
             throw new CofferException(CofferException.Kind.SEALED, "Vault is sealed");
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = Mac.getInstance(HMAC, HMAC_PROVIDER);
             mac.init(key);
             return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw CofferException.internal("HMAC failed", e);
+        }
+    }
+
+    private static Provider hmacProvider() {
+        try {
+            return Mac.getInstance(HMAC).getProvider();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no " + HMAC, e);
         }
     }
 

@@ -18,12 +18,11 @@
 #   COFFER_JVM_OPTS="-Xms1g -Xmx1g -XX:+AlwaysPreTouch"   JVM flags of the Coffer server
 #   COFFER_EXTRA_JVM_OPTS=""   appended, e.g. JFR:
 #                       -XX:StartFlightRecording=delay=40s,duration=30s,filename=/tmp/coffer.jfr,settings=profile
+#   SCENARIO=root       root: read with the root token (no policy check, no audit device);
+#                       policy-audit: read with a non-root token whose ACL policy allows the read,
+#                       with a file audit device enabled (every request HMAC'd, chained, fsynced)
 #   NGINX_WORKERS=$(nproc)     nginx worker processes (one per core, as a normal setup)
 #   OUT_DIR=coffer-bench/target/http-bench-<timestamp>   raw wrk outputs, results.tsv, summary.md
-#
-#   POLICY=0            1: wrk reads with a non-root service token (same id on every Coffer) whose
-#                       only policy grants read on secret/data/bench/*, so ACL checks run
-#   AUDIT=0             1: enable a file audit device on every Coffer (audit log in the temp dir)
 #
 # Same-run A/B of changes (optional): BASELINES="old=/tmp/old.jar other=/tmp/other.jar" starts one
 # more Coffer per entry (io.coffer.bench.BenchDevServer from that benchmarks.jar, JVM flags
@@ -41,24 +40,25 @@ CONNECTIONS="${CONNECTIONS:-64}"
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-40}"
 COFFER_LAUNCH="${COFFER_LAUNCH:-auto}"
-POLICY="${POLICY:-0}"
-AUDIT="${AUDIT:-0}"
 COFFER_JVM_OPTS="${COFFER_JVM_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch}"
 COFFER_EXTRA_JVM_OPTS="${COFFER_EXTRA_JVM_OPTS:-}"
 BASELINES="${BASELINES:-}"
+SCENARIO="${SCENARIO:-root}"
 BASELINE_JVM_OPTS="${BASELINE_JVM_OPTS:-$COFFER_JVM_OPTS}"
 NGINX_WORKERS="${NGINX_WORKERS:-$(nproc)}"
 OUT_DIR="${OUT_DIR:-$ROOT/coffer-bench/target/http-bench-$(date -u +%Y%m%dT%H%M%SZ)}"
 TOKEN="bench-root-$RANDOM$RANDOM"
-# The token wrk sends: the root token, or with POLICY=1 a service token created with this id.
-READ_TOKEN="$TOKEN"
-[ "$POLICY" = 1 ] && READ_TOKEN="bench-reader-$RANDOM$RANDOM"
 SECRET_PATH="secret/data/bench/orders-db"
 # A realistic secret: a database credential (username, password, JDBC URL).
 WRITE_BODY='{"data":{"username":"svc_orders","password":"pK7#vQ2m!Xz9Lr4tWb8e","url":"jdbc:postgresql://orders-db.internal:5432/orders?sslmode=verify-full"}}'
 
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+
+case "$SCENARIO" in
+  root|policy-audit) ;;
+  *) die "SCENARIO must be root or policy-audit" ;;
+esac
 
 case "$ROUNDS$THREADS$CONNECTIONS$DURATION$WARMUP" in
   *[!0-9]*) die "ROUNDS, THREADS, CONNECTIONS, DURATION and WARMUP must be whole numbers" ;;
@@ -181,23 +181,9 @@ write_secret() {
   code=$(curl -sS -o "$WORK/write.json" -w '%{http_code}' --max-time 10 -X POST -H "X-Vault-Token: $TOKEN" \
     -H 'Content-Type: application/json' --data "$WRITE_BODY" "$url/v1/$SECRET_PATH")
   [ "$code" = 200 ] || { cat "$WORK/write.json" >&2; die "writing the secret to $url answered HTTP $code"; }
-  if [ "$POLICY" = 1 ]; then
-    api "$url" PUT sys/policies/acl/bench-read '{"policy":"path \"secret/data/bench/*\" { capabilities = [\"read\"] }"}'
-    api "$url" POST auth/token/create "{\"id\":\"$READ_TOKEN\",\"policies\":[\"bench-read\"],\"no_default_policy\":true,\"ttl\":\"24h\"}"
-  fi
-  if [ "$AUDIT" = 1 ]; then
-    api "$url" POST sys/audit/file "{\"type\":\"file\",\"options\":{\"file_path\":\"$WORK/audit-$RANDOM$RANDOM.log\"}}"
-  fi
-  code=$(curl -sS -D "$headers" -o "$body" -w '%{http_code}' --max-time 10 -H "X-Vault-Token: $READ_TOKEN" \
+  code=$(curl -sS -D "$headers" -o "$body" -w '%{http_code}' --max-time 10 -H "X-Vault-Token: $TOKEN" \
     "$url/v1/$SECRET_PATH")
   [ "$code" = 200 ] || { cat "$body" >&2; die "reading the secret from $url answered HTTP $code"; }
-}
-
-api() { # url method path json: a root-token API call that must answer 2xx
-  local code
-  code=$(curl -sS -o "$WORK/api.json" -w '%{http_code}' --max-time 10 -X "$2" -H "X-Vault-Token: $TOKEN" \
-    -H 'Content-Type: application/json' --data "$4" "$1/v1/$3")
-  case "$code" in 2??) ;; *) cat "$WORK/api.json" >&2; die "$2 $3 on $1 answered HTTP $code" ;; esac
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -249,6 +235,32 @@ cp "$BODY_FILE" "$OUT_DIR/response-body.json"
 cp "$WORK/coffer.headers" "$OUT_DIR/coffer-response-headers.txt"
 chmod -R a+rX "$WORK/www"
 log "response: $BODY_BYTES bytes, Content-Type: $CONTENT_TYPE"
+
+# The token wrk sends: the root token, or for policy-audit a token that holds only a read policy.
+READ_TOKEN="$TOKEN"
+if [ "$SCENARIO" = policy-audit ]; then
+  [ -z "$BASELINES" ] || die "SCENARIO=policy-audit measures the current build only; leave BASELINES empty"
+  api() { # method path body -> prints the response body; fails on an HTTP error
+    curl -sS --fail-with-body --max-time 10 -X "$1" -H "X-Vault-Token: $TOKEN" -H 'Content-Type: application/json' \
+      --data "$3" "$COFFER_URL/v1/$2"
+  }
+  api PUT sys/policies/acl/bench-read '{"policy":"path \"secret/data/bench/*\" { capabilities = [\"read\"] }"}' >/dev/null \
+    || die "could not write the bench-read policy"
+  READ_TOKEN="$(api POST auth/token/create '{"policies":["bench-read"],"no_default_policy":true,"ttl":"2h"}' \
+    | sed -n 's/.*"client_token":"\([^"]*\)".*/\1/p')"
+  [ -n "$READ_TOKEN" ] || die "could not create the read token"
+  AUDIT_FILE="$WORK/audit.log"
+  api PUT sys/audit/file "{\"type\":\"file\",\"options\":{\"file_path\":\"$AUDIT_FILE\"}}" >/dev/null \
+    || die "could not enable the file audit device"
+  code=$(curl -sS -o "$WORK/check.json" -w '%{http_code}' --max-time 10 -H "X-Vault-Token: $READ_TOKEN" "$COFFER_URL/v1/$SECRET_PATH")
+  [ "$code" = 200 ] || die "the read token cannot read the secret (HTTP $code)"
+  # The envelope differs only in request_id, so the body size nginx serves still matches.
+  [ "$(wc -c <"$WORK/check.json")" = "$BODY_BYTES" ] || log "WARNING: the read token's response has another size"
+  code=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 10 -X POST -H "X-Vault-Token: $READ_TOKEN" \
+    -H 'Content-Type: application/json' --data '{"data":{"x":"y"}}' "$COFFER_URL/v1/$SECRET_PATH")
+  [ "$code" = 403 ] || die "the read token may write (HTTP $code): the policy is not in force"
+  log "policy-audit: non-root token with policy bench-read (read only), file audit device at $AUDIT_FILE"
+fi
 
 SERVERS=(nginx coffer)
 declare -A URL=([nginx]="$NGINX_URL/v1/$SECRET_PATH" [coffer]="$COFFER_URL/v1/$SECRET_PATH")
@@ -328,8 +340,11 @@ cp "$WORK/nginx/nginx.conf" "$OUT_DIR/nginx.conf"
 wrk_run() { # seconds url
   timeout $(($1 + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" --latency --timeout 5s -H "X-Vault-Token: $READ_TOKEN" "$2"
 }
-if [ "$POLICY" = 1 ]; then shown_token="<service token, policy bench-read>"; else shown_token="<root token>"; fi
-WRK_SHOWN="wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency --timeout 5s -H 'X-Vault-Token: $shown_token' URL"
+if [ "$SCENARIO" = root ]; then
+  WRK_SHOWN="wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency --timeout 5s -H 'X-Vault-Token: <root token>' URL"
+else
+  WRK_SHOWN="wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency --timeout 5s -H 'X-Vault-Token: <read-only policy token>' URL"
+fi
 
 HZ=$(getconf CLK_TCK)
 NCPU=$(nproc)
@@ -440,15 +455,18 @@ done
 # ---------------------------------------------------------------------------------------------
 SUMMARY="$OUT_DIR/summary.md"
 {
-  echo "HTTP benchmark: KV v2 read (root token, dev server) vs nginx, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  if [ "$SCENARIO" = root ]; then
+    echo "HTTP benchmark: KV v2 read (root token, dev server) vs nginx, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  else
+    echo "HTTP benchmark: KV v2 read (non-root token with a read policy, file audit device on, dev server) vs nginx, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  fi
   echo
   echo "- $WRK_SHOWN, identical for every server; $ROUNDS rounds of nginx then ${COFFERS[*]} (rotating); warm-up ${WARMUP}s"
   echo "- response: $BODY_BYTES bytes, Content-Type: $CONTENT_TYPE; Coffer via $COFFER_LAUNCH, JVM flags: $JVM_OPTS"
-  echo "- Coffer reads with $([ "$POLICY" = 1 ] && echo "a service token limited by an ACL policy" || echo "the root token"), audit device: $([ "$AUDIT" = 1 ] && echo "file" || echo "none")"
   printf '%s' "${BASELINE_NOTE:-}"
   echo "- nginx $("$NGINX_BIN" -v 2>&1 | sed 's/.*nginx\///'), $NGINX_WORKERS workers; $(nproc) cores; $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo
-  awk -F'\t' -v order="${SERVERS[*]}" '
+  awk -F'\t' -v order="${SERVERS[*]}" -v target="$( [ "$SCENARIO" = root ] && echo 0.40 || echo 0.50)" '
     function median(arr, k,    i, j, t) { # sorts arr[1..k] in place
       for (i = 2; i <= k; i++) { t = arr[i]; for (j = i - 1; j >= 1 && arr[j] > t; j--) arr[j + 1] = arr[j]; arr[j + 1] = t }
       return k % 2 ? arr[(k + 1) / 2] : (arr[k / 2] + arr[k / 2 + 1]) / 2
@@ -483,7 +501,7 @@ SUMMARY="$OUT_DIR/summary.md"
         for (r = 1; r <= rounds; r++) ratio[r] = rps[r, s] / rps[r, "nginx"]
         printf "RESULT %s/nginx = %.1f%% (mean req/s over mean req/s; median of the rounds %.1f%%)%s\n", s,
           100 * sum[s] / sum["nginx"], 100 * median(ratio, rounds),
-          (s == "coffer" ? sprintf("; target >= 40%%: %s", sum[s] / sum["nginx"] >= 0.40 ? "met" : "NOT met") : "")
+          (s == "coffer" ? sprintf("; target >= %d%%: %s", target * 100, sum[s] / sum["nginx"] >= target ? "met" : "NOT met") : "")
       }
     }
   ' "$RESULTS"

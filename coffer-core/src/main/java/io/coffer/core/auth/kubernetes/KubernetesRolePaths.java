@@ -6,7 +6,6 @@ import io.coffer.core.auth.workload.RoleStore;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
 import io.coffer.core.error.CofferException;
-import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
 import java.util.ArrayList;
@@ -28,16 +27,7 @@ final class KubernetesRolePaths {
     }
 
     List<PathRoute> routes() {
-        return List.of(
-                PathRoute.path("role/?")
-                        .on(Operation.LIST, req -> RoleFields.list(roles.names()))
-                        .synopsis("Lists all the roles registered with the backend."),
-                PathRoute.path("role/(?<name>" + RoleStore.NAME_REGEX + ")")
-                        .on(Operation.READ, this::read)
-                        .on(Operation.UPDATE, this::write)
-                        .on(Operation.DELETE, this::delete)
-                        .existenceCheck(req -> roles.get(req.param("name")).isPresent())
-                        .synopsis("Register a role with the backend."));
+        return roles.routes(this::read, this::write);
     }
 
     private Response read(EngineRequest req) {
@@ -52,11 +42,6 @@ final class KubernetesRolePaths {
         d.put("bound_service_account_namespaces", r.serviceAccountNamespaces());
         r.token().render(d, RoleFields.TOKEN_ALIASES);
         return Response.of(d);
-    }
-
-    private Response delete(EngineRequest req) {
-        roles.delete(req.param("name"));
-        return Response.empty();
     }
 
     private Response write(EngineRequest req) {

@@ -2,7 +2,11 @@ package io.coffer.core.auth.workload;
 
 import io.coffer.core.auth.Names;
 import io.coffer.core.barrier.SecureStorage;
+import io.coffer.core.engine.PathHandler;
+import io.coffer.core.engine.PathRoute;
 import io.coffer.core.json.Json;
+import io.coffer.core.logical.Operation;
+import io.coffer.core.logical.Response;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -49,6 +53,26 @@ public final class RoleStore<R> {
     /** Role names in storage order (sorted). */
     public List<String> names() {
         return storage.list(PREFIX).stream().filter(n -> !n.endsWith("/")).toList();
+    }
+
+    /**
+     * {@code role/} (LIST) and {@code role/<name>} (read, write, delete), the role routes both
+     * workload methods serve; {@code read} and {@code write} carry each method's own fields.
+     */
+    public List<PathRoute> routes(PathHandler read, PathHandler write) {
+        return List.of(
+                PathRoute.path("role/?")
+                        .on(Operation.LIST, req -> RoleFields.list(names()))
+                        .synopsis("Lists all the roles registered with the backend."),
+                PathRoute.path("role/(?<name>" + NAME_REGEX + ")")
+                        .on(Operation.READ, read)
+                        .on(Operation.UPDATE, write)
+                        .on(Operation.DELETE, req -> {
+                            delete(req.param("name"));
+                            return Response.empty();
+                        })
+                        .existenceCheck(req -> get(req.param("name")).isPresent())
+                        .synopsis("Register a role with the backend."));
     }
 
     public static String key(String name) {

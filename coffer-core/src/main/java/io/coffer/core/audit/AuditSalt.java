@@ -1,7 +1,7 @@
 package io.coffer.core.audit;
 
+import io.coffer.core.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.function.UnaryOperator;
@@ -23,7 +23,7 @@ public final class AuditSalt {
     private final SecretKeySpec key;
 
     private AuditSalt(byte[] key) {
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.key = HmacSha256.key(key);
     }
 
     public static AuditSalt of(byte[] key) {
@@ -49,13 +49,7 @@ public final class AuditSalt {
      * strings. Not thread-safe.
      */
     public UnaryOperator<String> hasher() {
-        Mac mac;
-        try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
-        }
+        Mac mac = HmacSha256.newMac(key);
         return value -> PREFIX + HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -1,12 +1,8 @@
 package io.coffer.core.auth;
 
+import io.coffer.core.crypto.HmacSha256;
 import io.coffer.core.barrier.SecureStorage;
-import io.coffer.core.error.CofferException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -32,13 +28,7 @@ public final class MountSalt {
 
     /** The lower-case hex HMAC-SHA256 of {@code value}. */
     public String hmac(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw CofferException.internal("HMAC failed", e);
-        }
+        return HmacSha256.hex(key(), value);
     }
 
     private SecretKeySpec key() {
@@ -54,7 +44,7 @@ public final class MountSalt {
                     RANDOM.nextBytes(bytes);
                     storage.put(KEY, bytes);
                 }
-                key = new SecretKeySpec(bytes, "HmacSHA256");
+                key = HmacSha256.key(bytes);
             }
             return key;
         }

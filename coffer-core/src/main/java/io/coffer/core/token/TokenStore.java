@@ -1,13 +1,11 @@
 package io.coffer.core.token;
 
+import io.coffer.core.crypto.HmacSha256;
 import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Login;
 import io.coffer.core.mount.MountEntry;
 import io.coffer.core.seal.ShamirSeal;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Provider;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +22,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -60,9 +56,6 @@ public final class TokenStore implements ShamirSeal.Listener {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String HMAC = "HmacSHA256";
-    /** Looked up once (the one {@code Mac.getInstance(String)} picks), not on every token lookup. */
-    private static final Provider HMAC_PROVIDER = hmacProvider();
     private static final int LOCK_STRIPES = 64;
 
     private final SecureStorage storage;
@@ -117,7 +110,7 @@ public final class TokenStore implements ShamirSeal.Listener {
             storage.put(SALT_PATH, fresh);
             return fresh;
         });
-        salt = new SecretKeySpec(s, "HmacSHA256");
+        salt = HmacSha256.key(s);
         cleaner.start();
     }
 
@@ -586,21 +579,7 @@ public final class TokenStore implements ShamirSeal.Listener {
         if (key == null) {
             throw new CofferException(CofferException.Kind.SEALED, "Vault is sealed");
         }
-        try {
-            Mac mac = Mac.getInstance(HMAC, HMAC_PROVIDER);
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw CofferException.internal("HMAC failed", e);
-        }
-    }
-
-    private static Provider hmacProvider() {
-        try {
-            return Mac.getInstance(HMAC).getProvider();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK has no " + HMAC, e);
-        }
+        return HmacSha256.hex(key, value);
     }
 
     static String newTokenString() {

@@ -61,36 +61,72 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
 
     // ---- AuditLog: called by the request pipeline ----
 
-    @Override
-    public void logRequest(AuditEvent event) {
-        record(AuditRecord.request(event, clock.instant()));
+    /**
+     * Records queued on a snapshot of the devices. A device counts as having recorded an outcome
+     * only if it also recorded the request the outcome belongs to.
+     */
+    private record Queued(List<Live> devices, List<CompletableFuture<Void>> futures) implements Receipt {
+    }
+
+    /** A request record already confirmed by a device; its outcome goes to the devices enabled then. */
+    private enum Confirmed implements Receipt {
+        INSTANCE
     }
 
     @Override
-    public void logResponse(AuditEvent event, Response response) {
-        record(AuditRecord.response(event, response, clock.instant()));
+    public Receipt logRequest(AuditEvent event) {
+        Queued queued = queue(devices, AuditRecord.request(event, clock.instant()));
+        await(queued, null);
+        return Confirmed.INSTANCE;
     }
 
     @Override
-    public void logError(AuditEvent event, CofferException error) {
-        record(AuditRecord.error(event, error, clock.instant()));
+    public Receipt queueRequest(AuditEvent event) {
+        return queue(devices, AuditRecord.request(event, clock.instant()));
     }
 
-    private void record(AuditRecord record) {
-        List<Live> snapshot = devices;
+    @Override
+    public void logResponse(AuditEvent event, Response response, Receipt request) {
+        recordOutcome(AuditRecord.response(event, response, clock.instant()), request);
+    }
+
+    @Override
+    public void logError(AuditEvent event, CofferException error, Receipt request) {
+        recordOutcome(AuditRecord.error(event, error, clock.instant()), request);
+    }
+
+    private void recordOutcome(AuditRecord outcome, Receipt request) {
+        Queued requestRecords = request instanceof Queued q ? q : null;
+        List<Live> snapshot = requestRecords != null ? requestRecords.devices() : devices;
+        await(queue(snapshot, outcome), requestRecords);
+    }
+
+    private static Queued queue(List<Live> snapshot, AuditRecord record) {
+        List<CompletableFuture<Void>> futures = new ArrayList<>(snapshot.size());
+        for (Live live : snapshot) {
+            futures.add(submit(live, record));
+        }
+        return new Queued(snapshot, futures);
+    }
+
+    /**
+     * Waits for {@code queued} (and the request records it belongs to, when given: same devices,
+     * same order) and throws unless at least one device recorded all of them.
+     */
+    private static void await(Queued queued, Queued requestRecords) {
+        List<Live> snapshot = queued.devices();
         if (snapshot.isEmpty()) {
             return;
-        }
-        List<CompletableFuture<Void>> pending = new ArrayList<>(snapshot.size());
-        for (Live live : snapshot) {
-            pending.add(submit(live, record));
         }
         long deadline = System.nanoTime() + RECORD_TIMEOUT.toNanos();
         int recorded = 0;
         Throwable lastFailure = null;
-        for (int i = 0; i < pending.size(); i++) {
+        for (int i = 0; i < snapshot.size(); i++) {
             try {
-                pending.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (requestRecords != null) {
+                    requestRecords.futures().get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+                queued.futures().get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 recorded++;
             } catch (ExecutionException e) {
                 lastFailure = e.getCause();

@@ -1,5 +1,7 @@
 package io.coffer.core.audit;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.json.Json;
 import io.coffer.core.logical.Operation;
@@ -7,14 +9,16 @@ import io.coffer.core.logical.Request;
 import io.coffer.core.logical.Response;
 import io.coffer.core.logical.Timestamps;
 import io.coffer.core.token.TokenEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,14 +33,30 @@ import java.util.function.UnaryOperator;
  * a secret stored as a JSON number is written as is. The accessor is hashed unless
  * {@code hmac_accessor} is false. Request path, operation, id and remote address stay readable:
  * they say what happened, and paths must never hold secrets (docs/security.md).
+ *
+ * <p>Records are streamed straight into their bytes (no intermediate maps), and the token's part of
+ * a record, which is the same for every request of a token, is hashed once per token entry: these
+ * run twice per request on the request path.
  */
 public final class AuditFormatter {
 
     private static final Set<String> AUDITED_AUTH_FIELDS = Set.of("client_token", "accessor", "display_name", "policies",
             "token_policies", "metadata", "num_uses", "entity_id", "token_type", "token_ttl");
+    /** Beyond this many cached tokens the cache starts over; it only saves work. */
+    private static final int MAX_CACHED_TOKENS = 10_000;
 
     private final AuditSalt salt;
     private final AuditFormatOptions options;
+    /** The rendered token fields per accessor, valid while the token store still hands out the same entry. */
+    private final Map<String, TokenFields> tokenFields = new ConcurrentHashMap<>();
+
+    /**
+     * The parts of a record that depend only on the token: its {@code auth} object, and the hashed
+     * token and accessor the {@code request} object repeats. The token store replaces an entry
+     * whenever it changes (renewal, a spent use), so the identity of {@link #entry} is the key.
+     */
+    private record TokenFields(TokenEntry entry, String authJson, String clientToken, String accessor) {
+    }
 
     public AuditFormatter(AuditSalt salt, AuditFormatOptions options) {
         this.salt = salt;
@@ -48,156 +68,234 @@ public final class AuditFormatter {
         UnaryOperator<String> hash = options.logRaw() ? UnaryOperator.identity() : salt.hasher();
         UnaryOperator<String> accessorHash = options.hmacAccessor() ? hash : UnaryOperator.identity();
         AuditEvent event = record.event();
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("time", Timestamps.rfc3339Nano(record.time()));
-        root.put("type", record.type().wireName());
-        root.put("auth", tokenAuth(event, hash, accessorHash));
-        root.put("request", request(event, hash, accessorHash));
-        record.response().ifPresent(r -> root.put("response", response(event, r, hash, accessorHash)));
-        record.error().ifPresent(e -> root.put("error", errorText(e)));
-        return Json.write(root);
+        ByteArrayBuilder out = new ByteArrayBuilder(1024);
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("time", Timestamps.rfc3339Nano(record.time()));
+            g.writeStringField("type", record.type().wireName());
+            Optional<TokenFields> token = event.token().map(t -> tokenFields(event, t, hash, accessorHash));
+            g.writeFieldName("auth");
+            if (token.isPresent()) {
+                g.writeRawValue(token.get().authJson());
+            } else {
+                g.writeStartObject();
+                g.writeEndObject();
+            }
+            writeRequest(g, event, token, hash);
+            if (record.response().isPresent()) {
+                writeResponse(g, event, record.response().get(), hash, accessorHash);
+            }
+            if (record.error().isPresent()) {
+                g.writeStringField("error", String.join("; ", record.error().get().messages()));
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render an audit record", e);
+        }
+        return out.toByteArray();
     }
 
-    private static Map<String, Object> tokenAuth(AuditEvent event, UnaryOperator<String> hash,
+    private TokenFields tokenFields(AuditEvent event, TokenEntry t, UnaryOperator<String> hash,
             UnaryOperator<String> accessorHash) {
-        Map<String, Object> auth = new LinkedHashMap<>();
-        if (event.token().isEmpty()) {
-            return auth;
+        TokenFields cached = tokenFields.get(t.accessor());
+        if (cached != null && cached.entry() == t) {
+            return cached;
         }
-        TokenEntry t = event.token().get();
-        event.request().clientToken().ifPresent(token -> auth.put("client_token", hash.apply(token)));
-        putString(auth, "accessor", t.accessor(), accessorHash);
-        putString(auth, "display_name", t.displayName(), hash);
-        auth.put("policies", hashAll(t.policies(), hash));
-        auth.put("token_policies", hashAll(t.policies(), hash));
-        if (!t.meta().isEmpty()) {
-            auth.put("metadata", hashDeep(t.meta(), hash));
+        String clientToken = event.request().clientToken().map(hash).orElse(null);
+        String accessor = t.accessor() == null || t.accessor().isEmpty() ? null : accessorHash.apply(t.accessor());
+        TokenFields fresh = new TokenFields(t, renderTokenAuth(t, clientToken, accessor, hash), clientToken, accessor);
+        if (tokenFields.size() >= MAX_CACHED_TOKENS) {
+            tokenFields.clear();
         }
-        if (t.numUses() > 0) {
-            auth.put("remaining_uses", t.numUses());
+        // Only a token's own requests reach here with its entry, so the client token belongs to it.
+        if (clientToken != null && t.accessor() != null && !t.accessor().isEmpty()) {
+            tokenFields.put(t.accessor(), fresh);
         }
-        putString(auth, "token_type", t.type(), hash);
-        if (t.ttl() > 0) {
-            auth.put("token_ttl", t.ttl());
-        }
-        if (t.creationTime() > 0) {
-            putString(auth, "token_issue_time", Instant.ofEpochSecond(t.creationTime()).toString(), hash);
-        }
-        return auth;
+        return fresh;
     }
 
-    private static Map<String, Object> request(AuditEvent event, UnaryOperator<String> hash,
-            UnaryOperator<String> accessorHash) {
+    private static String renderTokenAuth(TokenEntry t, String clientToken, String accessor, UnaryOperator<String> hash) {
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            if (clientToken != null) {
+                g.writeStringField("client_token", clientToken);
+            }
+            if (accessor != null) {
+                g.writeStringField("accessor", accessor);
+            }
+            writeHashedIfPresent(g, "display_name", t.displayName(), hash);
+            g.writeFieldName("policies");
+            writeHashed(g, t.policies(), hash);
+            g.writeFieldName("token_policies");
+            writeHashed(g, t.policies(), hash);
+            if (!t.meta().isEmpty()) {
+                g.writeFieldName("metadata");
+                writeHashed(g, t.meta(), hash);
+            }
+            if (t.numUses() > 0) {
+                g.writeNumberField("remaining_uses", t.numUses());
+            }
+            writeHashedIfPresent(g, "token_type", t.type(), hash);
+            if (t.ttl() > 0) {
+                g.writeNumberField("token_ttl", t.ttl());
+            }
+            if (t.creationTime() > 0) {
+                writeHashedIfPresent(g, "token_issue_time", Instant.ofEpochSecond(t.creationTime()).toString(), hash);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render an audit record", e);
+        }
+        return new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void writeRequest(JsonGenerator g, AuditEvent event, Optional<TokenFields> token,
+            UnaryOperator<String> hash) throws IOException {
         Request r = event.request();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("operation", event.operation().wireName());
+        g.writeObjectFieldStart("request");
+        g.writeStringField("id", r.id());
+        g.writeStringField("operation", event.operation().wireName());
         if (!event.mountType().isEmpty()) {
-            m.put("mount_type", event.mountType());
+            g.writeStringField("mount_type", event.mountType());
         }
-        r.clientToken().ifPresent(token -> m.put("client_token", hash.apply(token)));
-        event.token().ifPresent(t -> putString(m, "client_token_accessor", t.accessor(), accessorHash));
-        m.put("namespace", Map.of("id", "root"));
-        m.put("path", r.path());
+        if (r.clientToken().isPresent()) {
+            String hashed = token.map(TokenFields::clientToken).orElseGet(() -> hash.apply(r.clientToken().get()));
+            g.writeStringField("client_token", hashed);
+        }
+        if (token.isPresent() && token.get().accessor() != null) {
+            g.writeStringField("client_token_accessor", token.get().accessor());
+        }
+        g.writeObjectFieldStart("namespace");
+        g.writeStringField("id", "root");
+        g.writeEndObject();
+        g.writeStringField("path", r.path());
         if (!r.data().isEmpty()) {
-            m.put("data", hashDeep(r.data(), hash));
+            g.writeFieldName("data");
+            writeHashed(g, r.data(), hash);
         }
         if (!r.remoteAddress().isEmpty()) {
-            m.put("remote_address", r.remoteAddress());
+            g.writeStringField("remote_address", r.remoteAddress());
         }
-        return m;
+        g.writeEndObject();
     }
 
-    private Map<String, Object> response(AuditEvent event, Response response, UnaryOperator<String> hash,
-            UnaryOperator<String> accessorHash) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    private void writeResponse(JsonGenerator g, AuditEvent event, Response response, UnaryOperator<String> hash,
+            UnaryOperator<String> accessorHash) throws IOException {
+        g.writeObjectFieldStart("response");
         String mountType = response.mountType().isEmpty() ? event.mountType() : response.mountType();
         if (!mountType.isEmpty()) {
-            m.put("mount_type", mountType);
+            g.writeStringField("mount_type", mountType);
         }
-        response.auth().ifPresent(a -> m.put("auth", responseAuth(a, hash, accessorHash)));
+        if (response.auth().isPresent()) {
+            g.writeFieldName("auth");
+            writeLoginAuth(g, response.auth().get(), hash, accessorHash);
+        }
         Optional<Map<String, Object>> data = response.data().or(response::rawBody);
         if (data.isPresent() && !data.get().isEmpty()) {
-            Map<String, Object> d = data.get();
+            g.writeFieldName("data");
             if (options.elideListResponses() && event.operation() == Operation.LIST) {
-                d = elided(d);
+                writeElided(g, data.get(), hash);
+            } else {
+                writeHashed(g, data.get(), hash);
             }
-            m.put("data", hashDeep(d, hash));
         }
         if (!response.warnings().isEmpty()) {
-            m.put("warnings", List.copyOf(response.warnings()));
+            g.writeArrayFieldStart("warnings");
+            for (String w : response.warnings()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
         }
-        return m;
+        g.writeEndObject();
     }
 
     /** The {@code auth} block of a login response, in the field names of Vault's audit entries. */
-    private static Map<String, Object> responseAuth(Map<String, Object> auth, UnaryOperator<String> hash,
-            UnaryOperator<String> accessorHash) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        auth.forEach((key, value) -> {
-            String name = key.equals("lease_duration") ? "token_ttl" : key;
+    private static void writeLoginAuth(JsonGenerator g, Map<String, Object> auth, UnaryOperator<String> hash,
+            UnaryOperator<String> accessorHash) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> e : auth.entrySet()) {
+            String name = e.getKey().equals("lease_duration") ? "token_ttl" : e.getKey();
+            Object value = e.getValue();
             if (!AUDITED_AUTH_FIELDS.contains(name) || value == null || "".equals(value)) {
-                return;
+                continue;
             }
-            m.put(name, name.equals("accessor") && value instanceof String s ? accessorHash.apply(s) : hashDeep(value, hash));
-        });
-        return m;
+            g.writeFieldName(name);
+            if (name.equals("accessor") && value instanceof String s) {
+                g.writeString(accessorHash.apply(s));
+            } else {
+                writeHashed(g, value, hash);
+            }
+        }
+        g.writeEndObject();
     }
 
     /** Vault's {@code elide_list_responses}: the sizes of {@code keys} and {@code key_info}, not their contents. */
-    private static Map<String, Object> elided(Map<String, Object> data) {
-        Map<String, Object> copy = new LinkedHashMap<>(data);
-        if (copy.get("keys") instanceof Collection<?> keys) {
-            copy.put("keys", keys.size());
+    private static void writeElided(JsonGenerator g, Map<String, Object> data, UnaryOperator<String> hash) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> e : data.entrySet()) {
+            g.writeFieldName(e.getKey());
+            if (e.getKey().equals("keys") && e.getValue() instanceof Collection<?> keys) {
+                g.writeNumber(keys.size());
+            } else if (e.getKey().equals("key_info") && e.getValue() instanceof Map<?, ?> info) {
+                g.writeNumber(info.size());
+            } else {
+                writeHashed(g, e.getValue(), hash);
+            }
         }
-        if (copy.get("key_info") instanceof Map<?, ?> info) {
-            copy.put("key_info", info.size());
-        }
-        return copy;
+        g.writeEndObject();
     }
 
-    private static String errorText(CofferException e) {
-        return String.join("; ", e.messages());
-    }
-
-    private static void putString(Map<String, Object> m, String field, String value, UnaryOperator<String> hash) {
+    private static void writeHashedIfPresent(JsonGenerator g, String field, String value, UnaryOperator<String> hash)
+            throws IOException {
         if (value != null && !value.isEmpty()) {
-            m.put(field, hash.apply(value));
+            g.writeStringField(field, hash.apply(value));
         }
     }
 
-    private static List<Object> hashAll(Collection<?> values, UnaryOperator<String> hash) {
-        List<Object> out = new ArrayList<>(values.size());
-        for (Object v : values) {
-            out.add(hashDeep(v, hash));
+    /** Writes {@code value} with every string replaced by its hash; keys, numbers and booleans kept. */
+    static void writeHashed(JsonGenerator g, Object value, UnaryOperator<String> hash) throws IOException {
+        switch (value) {
+            case null -> g.writeNull();
+            case String s -> g.writeString(hash.apply(s));
+            case Boolean b -> g.writeBoolean(b);
+            case Integer i -> g.writeNumber(i);
+            case Long l -> g.writeNumber(l);
+            case Short s -> g.writeNumber(s);
+            case Byte b -> g.writeNumber(b);
+            case Double d -> g.writeNumber(d);
+            case Float f -> g.writeNumber(f);
+            case BigDecimal d -> g.writeNumber(d);
+            case BigInteger i -> g.writeNumber(i);
+            case Number n -> g.writeNumber(n.toString());
+            case Map<?, ?> map -> {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    writeHashed(g, e.getValue(), hash);
+                }
+                g.writeEndObject();
+            }
+            case Collection<?> c -> {
+                g.writeStartArray();
+                for (Object v : c) {
+                    writeHashed(g, v, hash);
+                }
+                g.writeEndArray();
+            }
+            case Character c -> g.writeString(hash.apply(c.toString()));
+            case Enum<?> e -> g.writeString(hash.apply(e.toString()));
+            default -> {
+                // Anything else (records, arrays, times) is turned into JSON values first, as the client sees it.
+                Object plain = Json.MAPPER.convertValue(value, Object.class);
+                if (plain == null) {
+                    g.writeNull();
+                } else if (plain.getClass() == value.getClass()) {
+                    g.writeString(hash.apply(String.valueOf(plain)));
+                } else {
+                    writeHashed(g, plain, hash);
+                }
+            }
         }
-        return out;
-    }
-
-    /** A copy of {@code value} with every string replaced by its hash; keys, numbers and booleans kept. */
-    static Object hashDeep(Object value, UnaryOperator<String> hash) {
-        if (value == null || value instanceof Number || value instanceof Boolean) {
-            return value;
-        }
-        if (value instanceof String s) {
-            return hash.apply(s);
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), hashDeep(v, hash)));
-            return out;
-        }
-        if (value instanceof Collection<?> c) {
-            return hashAll(c, hash);
-        }
-        if (value instanceof Character || value instanceof Enum<?>) {
-            return hash.apply(value.toString());
-        }
-        // Anything else (records, arrays, times) is turned into JSON values first, as the client sees it.
-        Object plain = Json.MAPPER.convertValue(value, Object.class);
-        if (plain == null || plain.getClass() == value.getClass()) {
-            return plain == null ? null : hash.apply(String.valueOf(plain));
-        }
-        return hashDeep(plain, hash);
     }
 }

@@ -9,17 +9,33 @@ import io.coffer.core.logical.Response;
  * <p><b>Fail closed:</b> when auditing is enabled and no device can record an entry, the method
  * throws, and the core refuses the request (500) without returning any secret. With no device
  * enabled, nothing is recorded and nothing is refused, as in Vault.
+ *
+ * <p>A request that changes something is recorded before it is served ({@link #logRequest}
+ * waits). A request that only reads may be served while its record is still on the way
+ * ({@link #queueRequest}): the outcome then waits for both records, so nothing is returned
+ * unless a device recorded the request and its outcome, and the request costs one wait instead
+ * of two.
  */
 public interface AuditLog {
 
-    /** Records the request before it is served. */
-    void logRequest(AuditEvent event);
+    /** Proof of a request record, recorded or on its way, that its outcome record refers to. */
+    interface Receipt {
+    }
 
-    /** Records a successful response before it is returned to the client. */
-    void logResponse(AuditEvent event, Response response);
+    /** Records the request before it is served, and waits until a device has recorded it. */
+    Receipt logRequest(AuditEvent event);
 
-    /** Records a failed request. */
-    void logError(AuditEvent event, CofferException error);
+    /** Queues the request record without waiting; only for requests that change nothing. */
+    Receipt queueRequest(AuditEvent event);
+
+    /**
+     * Records a successful response before it is returned to the client; returns once a device
+     * recorded both it and the request of {@code request}.
+     */
+    void logResponse(AuditEvent event, Response response, Receipt request);
+
+    /** Records a failed request; returns once a device recorded both it and the request. */
+    void logError(AuditEvent event, CofferException error, Receipt request);
 
     /** An audit log with no devices: records nothing. */
     static AuditLog none() {

@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One audit device's HMAC key. Values written to the device are replaced by
@@ -20,10 +19,11 @@ public final class AuditSalt {
     static final int BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKeySpec key;
+    /** Initialized once and only ever copied, so concurrent records never share a Mac. */
+    private final Mac prototype;
 
     private AuditSalt(byte[] key) {
-        this.key = HmacSha256.key(key);
+        this.prototype = HmacSha256.prototype(HmacSha256.key(key));
     }
 
     public static AuditSalt of(byte[] key) {
@@ -49,7 +49,7 @@ public final class AuditSalt {
      * strings. Not thread-safe.
      */
     public UnaryOperator<String> hasher() {
-        Mac mac = HmacSha256.newMac(key);
+        Mac mac = HmacSha256.copy(prototype);
         return value -> PREFIX + HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 

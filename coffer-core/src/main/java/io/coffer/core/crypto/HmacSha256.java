@@ -36,6 +36,23 @@ public final class HmacSha256 {
         }
     }
 
+    /**
+     * An initialized {@link Mac} to {@link #copy} from: copying skips the provider lookup and the
+     * key schedule, which cost more than hashing a short string. Never use the prototype itself.
+     */
+    public static Mac prototype(SecretKeySpec key) {
+        return newMac(key);
+    }
+
+    /** A fresh copy of {@code prototype}, ready to use; not thread-safe, so one per thread or per call. */
+    public static Mac copy(Mac prototype) {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HMAC-SHA256 of this JDK cannot be copied", e);
+        }
+    }
+
     /** Lower-case hex of the HMAC of {@code value}'s UTF-8 bytes. */
     public static String hex(SecretKeySpec key, String value) {
         return HexFormat.of().formatHex(newMac(key).doFinal(value.getBytes(StandardCharsets.UTF_8)));

@@ -32,6 +32,10 @@ import java.util.Optional;
  *   <li>audit the request (fail closed), run the handler, mint a token for a login, audit the
  *       response (fail closed), return.</li>
  * </ol>
+ *
+ * <p>A read or list changes nothing, so its request record is only queued before the handler runs
+ * and the response waits for both records at once; anything else is served only after its request
+ * record was confirmed. Either way no response leaves unless a device recorded it.
  */
 public final class RequestHandler {
 
@@ -109,8 +113,7 @@ public final class RequestHandler {
             }
             use = tokens.recordUse(request.clientToken().get());
         } catch (CofferException denied) {
-            audit.logRequest(event);
-            audit.logError(event, denied);
+            audit.logError(event, denied, audit.queueRequest(event));
             throw denied;
         }
         // Closing the use revokes a limited-use token after the request that spent its last use.
@@ -120,7 +123,8 @@ public final class RequestHandler {
     }
 
     private Response serve(RouteTarget target, AuditEvent event) {
-        audit.logRequest(event);
+        boolean changesNothing = event.operation() == Operation.READ || event.operation() == Operation.LIST;
+        AuditLog.Receipt recorded = changesNothing ? audit.queueRequest(event) : audit.logRequest(event);
         Response response;
         try {
             response = target.invoke();
@@ -129,15 +133,15 @@ public final class RequestHandler {
                 response.withAuth(TokenStore.authBlock(issued));
             }
         } catch (CofferException e) {
-            audit.logError(event, e);
+            audit.logError(event, e, recorded);
             throw e;
         } catch (RuntimeException e) {
             // A bug still leaves a trace in the audit log; the client sees a plain 500.
             CofferException internal = CofferException.internal("request failed unexpectedly", e);
-            audit.logError(event, internal);
+            audit.logError(event, internal, recorded);
             throw internal;
         }
-        audit.logResponse(event, response);
+        audit.logResponse(event, response, recorded);
         return response;
     }
 

@@ -55,8 +55,8 @@ class AuditBrokerTest {
 
     @Test
     void log_withNoDeviceEnabled_recordsNothingAndRefusesNothing() {
-        broker.logRequest(event());
-        broker.logResponse(event(), Response.empty());
+        broker.logResponse(event(), Response.empty(), broker.logRequest(event()));
+        broker.logResponse(event(), Response.empty(), broker.queueRequest(event()));
 
         assertThat(broker.entries()).isEmpty();
     }
@@ -115,8 +115,81 @@ class AuditBrokerTest {
 
         assertThatThrownBy(() -> broker.logRequest(event())).isInstanceOfSatisfying(CofferException.class,
                 e -> assertThat(e.kind()).isEqualTo(CofferException.Kind.INTERNAL));
-        assertThatThrownBy(() -> broker.logError(event(), CofferException.permissionDenied()))
+        assertThatThrownBy(() -> broker.logError(event(), CofferException.permissionDenied(), broker.queueRequest(event())))
                 .isInstanceOf(CofferException.class);
+        // A read served while its request record was queued is refused when the records fail.
+        AuditLog.Receipt queued = broker.queueRequest(event());
+        assertThatThrownBy(() -> broker.logResponse(event(), Response.empty(), queued))
+                .isInstanceOfSatisfying(CofferException.class, e -> assertThat(e.kind()).isEqualTo(CofferException.Kind.INTERNAL));
+    }
+
+    @Test
+    void logResponse_afterAQueuedRequest_returnsOnceBothRecordsAreWrittenInOrder() throws Exception {
+        broker.enable("file", "file", "", fileAt("audit.log"), false);
+
+        broker.logResponse(event(), Response.empty(), broker.queueRequest(event()));
+
+        List<String> lines = Files.readAllLines(dir.resolve("audit.log"));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).contains("\"type\":\"request\"");
+        assertThat(lines.get(2)).contains("\"type\":\"response\"");
+    }
+
+    @Test
+    void logResponse_countsOnlyDevicesThatRecordedTheRequestToo() {
+        // Device "flaky" loses the request record but takes the response: it has no complete
+        // trace of the request, so with no other device the response must be refused.
+        AuditBroker withFlakyDevice = new AuditBroker(storage, Clock.systemUTC(), List.of(new FlakyDeviceFactory()));
+        withFlakyDevice.afterUnseal();
+        try {
+            withFlakyDevice.enable("flaky", "flaky", "", Map.of(), false);
+            AuditLog.Receipt queued = withFlakyDevice.queueRequest(event());
+
+            assertThatThrownBy(() -> withFlakyDevice.logResponse(event(), Response.empty(), queued))
+                    .isInstanceOfSatisfying(CofferException.class,
+                            e -> assertThat(e.kind()).isEqualTo(CofferException.Kind.INTERNAL));
+            withFlakyDevice.logResponse(event(), Response.empty(), withFlakyDevice.queueRequest(event()));
+        } finally {
+            withFlakyDevice.beforeSeal();
+        }
+    }
+
+    /** Devices that lose their first record and keep every later one. */
+    private static final class FlakyDeviceFactory implements AuditDeviceFactory {
+        @Override
+        public String type() {
+            return "flaky";
+        }
+
+        @Override
+        public void validateOptions(Map<String, String> options) {
+        }
+
+        @Override
+        public AuditDevice create(AuditDeviceEntry entry, AuditSalt salt) {
+            java.util.concurrent.atomic.AtomicInteger records = new java.util.concurrent.atomic.AtomicInteger();
+            return new AuditDevice() {
+                @Override
+                public java.util.concurrent.CompletableFuture<Void> record(AuditRecord record) {
+                    return records.getAndIncrement() == 0
+                            ? java.util.concurrent.CompletableFuture.failedFuture(new java.io.IOException("lost"))
+                            : java.util.concurrent.CompletableFuture.completedFuture(null);
+                }
+
+                @Override
+                public String hash(String input) {
+                    return salt.hash(input);
+                }
+
+                @Override
+                public void checkReady() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
     }
 
     @Test

@@ -123,4 +123,30 @@ class AuditFormatterTest {
         assertThat(SALT.hash("x")).isNotEqualTo(AuditSalt.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
                 .hash("x"));
     }
+
+    @Test
+    void format_sameFormatterManyRecords_tokenFieldsFollowTheCurrentEntryOfEachToken() throws Exception {
+        AuditFormatter formatter = new AuditFormatter(SALT, AuditFormatOptions.DEFAULT);
+        TokenEntry limited = new TokenEntry("accessorLimited000000000000", List.of("app"), "auth/token/create", Map.of(),
+                "token", 1_700_000_000L, 3600, 0, 5, "", true, 0, "service");
+        TokenEntry spentOne = new TokenEntry("accessorLimited000000000000", List.of("app"), "auth/token/create", Map.of(),
+                "token", 1_700_000_000L, 3600, 0, 4, "", true, 0, "service");
+
+        JsonNode first = Json.MAPPER.readTree(formatter.format(AuditRecord.request(eventBy("hvs.tokenA", limited), Instant.EPOCH)));
+        JsonNode again = Json.MAPPER.readTree(formatter.format(AuditRecord.request(eventBy("hvs.tokenA", limited), Instant.EPOCH)));
+        JsonNode afterUse = Json.MAPPER.readTree(formatter.format(AuditRecord.request(eventBy("hvs.tokenA", spentOne), Instant.EPOCH)));
+        JsonNode other = Json.MAPPER.readTree(formatter.format(AuditRecord.request(eventBy(TOKEN, ROOT), Instant.EPOCH)));
+
+        assertThat(again.path("auth")).isEqualTo(first.path("auth"));
+        assertThat(first.path("auth").path("remaining_uses").asInt()).isEqualTo(5);
+        assertThat(afterUse.path("auth").path("remaining_uses").asInt()).isEqualTo(4);
+        assertThat(first.path("request").path("client_token").asText()).isEqualTo(SALT.hash("hvs.tokenA"));
+        assertThat(other.path("auth").path("client_token").asText()).isEqualTo(SALT.hash(TOKEN));
+        assertThat(other.path("request").path("client_token_accessor").asText()).isEqualTo(SALT.hash(ROOT.accessor()));
+    }
+
+    private static AuditEvent eventBy(String token, TokenEntry entry) {
+        Request request = Request.builder(Operation.READ, "secret/data/app").id("req-2").clientToken(token).build();
+        return new AuditEvent(request, Operation.READ, "kv", Optional.of(entry), Instant.EPOCH);
+    }
 }

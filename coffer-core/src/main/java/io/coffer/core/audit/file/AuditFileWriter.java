@@ -36,10 +36,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Appends hash-chained lines to one audit file with group commit: callers queue records and wait;
  * one writer thread takes everything queued, links each record to the previous line
- * ({@link AuditChain}), writes the batch with one write and makes it durable with one
- * {@code fsync} ({@link FileChannel#force}), then completes every caller's future. A future that
- * completed normally therefore means the line is on disk and survives {@code kill -9} and power
- * loss; nobody pays a syscall per record under load.
+ * ({@link AuditChain}) and writes the batch with one write. One {@code fsync}
+ * ({@link FileChannel#force}) then covers the batch; nobody pays a syscall per record under load.
+ *
+ * <p>When callers are released depends on {@link Durability}: with {@link Durability#WRITE} as
+ * soon as the batch is in the operating system (which is what survives {@code kill -9} of the
+ * server), the fsync running on a second thread while the writer takes the next batch; with
+ * {@link Durability#FSYNC} only after the fsync (which also survives power loss). A failed
+ * background fsync stops the writer: every later record fails, so the device fails closed rather
+ * than acknowledging records it cannot make durable.
  *
  * <p>Order is the queue's order, nothing is dropped: the queue is bounded (callers wait for room,
  * then fail), and a batch that cannot be written fails every record in it and is cut off the file
@@ -75,10 +80,20 @@ final class AuditFileWriter implements AutoCloseable {
     private record Close(CompletableFuture<Void> done) implements Task {
     }
 
+    /** When a record counts as recorded. */
+    enum Durability {
+        /** Once written to the operating system; fsync'd right after, in the background. */
+        WRITE,
+        /** Once fsync'd. */
+        FSYNC
+    }
+
     private final Path path;
     private final long maxFileSize;
     private final Set<PosixFilePermission> mode;
     private final Clock clock;
+    private final Durability durability;
+    private final BackgroundSync backgroundSync;
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
     private volatile boolean accepting = true;
@@ -105,10 +120,16 @@ final class AuditFileWriter implements AutoCloseable {
      * @param mode        permissions of a file this writer creates; null to leave the default
      */
     AuditFileWriter(Path path, long maxFileSize, Set<PosixFilePermission> mode, Clock clock) {
+        this(path, maxFileSize, mode, clock, Durability.FSYNC);
+    }
+
+    AuditFileWriter(Path path, long maxFileSize, Set<PosixFilePermission> mode, Clock clock, Durability durability) {
         this.path = path.toAbsolutePath().normalize();
         this.maxFileSize = maxFileSize;
         this.mode = mode;
         this.clock = clock;
+        this.durability = durability;
+        this.backgroundSync = durability == Durability.WRITE ? new BackgroundSync(this.path) : null;
         try {
             open(null);
         } catch (IOException e) {
@@ -127,9 +148,9 @@ final class AuditFileWriter implements AutoCloseable {
         return Optional.ofNullable(openFailure);
     }
 
-    /** How many batches were made durable (fsyncs of record batches). */
+    /** How many fsyncs of record batches ran (with {@link Durability#WRITE}, one may cover several batches). */
     long syncs() {
-        return syncs;
+        return backgroundSync == null ? syncs : backgroundSync.syncs();
     }
 
     /**
@@ -149,6 +170,10 @@ final class AuditFileWriter implements AutoCloseable {
         CompletableFuture<Void> done = doneOf(task);
         if (!accepting) {
             return CompletableFuture.failedFuture(new IOException("audit file " + path + " is closed"));
+        }
+        IOException syncFailure = backgroundSync == null ? null : backgroundSync.failure();
+        if (syncFailure != null) {
+            return CompletableFuture.failedFuture(syncFailure);
         }
         try {
             if (!queue.offer(task, ENQUEUE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -174,6 +199,9 @@ final class AuditFileWriter implements AutoCloseable {
             queue.put(new Close(done));
             done.get(30, TimeUnit.SECONDS);
             thread.join(Duration.ofSeconds(5));
+            if (backgroundSync != null) {
+                backgroundSync.stop();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -217,6 +245,7 @@ final class AuditFileWriter implements AutoCloseable {
                 }
                 case Close c -> {
                     commit(appends);
+                    forceQuietly();
                     closeChannel();
                     IOException closed = new IOException("audit file " + path + " is closed");
                     for (Task rest : batch.subList(i + 1, batch.size())) {
@@ -247,16 +276,28 @@ final class AuditFileWriter implements AutoCloseable {
             appends.forEach(a -> a.done().completeExceptionally(e));
             return;
         }
+        IOException syncFailure = backgroundSync == null ? null : backgroundSync.failure();
+        if (syncFailure != null) {
+            appends.forEach(a -> a.done().completeExceptionally(syncFailure));
+            return;
+        }
         Linked linked = link(appends.stream().map(Append::body).toList());
         try {
-            writeDurably(linked.bytes());
-            syncs++;
+            write(linked.bytes());
+            if (durability == Durability.FSYNC) {
+                channel.force(false);
+                syncs++;
+            }
             accept(linked);
-            appends.forEach(a -> a.done().complete(null));
         } catch (IOException e) {
             appends.forEach(a -> a.done().completeExceptionally(e));
             rollBack();
+            return;
         }
+        if (backgroundSync != null) {
+            backgroundSync.request(channel);
+        }
+        appends.forEach(a -> a.done().complete(null));
     }
 
     private record Linked(byte[] bytes, String lastHash) {
@@ -288,13 +329,29 @@ final class AuditFileWriter implements AutoCloseable {
         startDue = null;
     }
 
-    private void writeDurably(byte[] bytes) throws IOException {
+    private void write(byte[] bytes) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        channel.position(size);
+        long at = size;
         while (buffer.hasRemaining()) {
-            channel.write(buffer);
+            at += channel.write(buffer, at);
         }
+    }
+
+    private void writeDurably(byte[] bytes) throws IOException {
+        write(bytes);
         channel.force(false);
+    }
+
+    /** Before a close: what the background sync has not reached yet is made durable now. */
+    private void forceQuietly() {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            LOG.error("audit file {}: final fsync failed: {}", path, e.toString());
+        }
     }
 
     /** Cuts a failed batch off the file; when even that fails, reopens (and re-reads the tail) next time. */

@@ -21,7 +21,8 @@ final class FileAuditDevice implements AuditDevice {
     FileAuditDevice(FileDeviceOptions options, AuditSalt salt, Clock clock, Runnable onClose) {
         this.salt = salt;
         this.formatter = new AuditFormatter(salt, options.format());
-        this.writer = new AuditFileWriter(options.filePath(), options.maxFileSize(), options.mode(), clock);
+        this.writer = new AuditFileWriter(options.filePath(), options.maxFileSize(), options.mode(), clock,
+                options.durability());
         this.onClose = onClose;
     }
 

@@ -17,11 +17,14 @@ import java.util.TreeSet;
  * @param mode        permissions of a file the device creates (Vault's {@code mode}, default
  *                    {@code 0600}); null for {@code 0000}, which leaves them alone
  * @param maxFileSize rotate when the file reaches this many bytes; 0 (default) for never
+ * @param durability  when a record counts as recorded (Coffer's {@code durability}: {@code write},
+ *                    the default, or {@code fsync})
  * @param format      the common formatting options
  */
-record FileDeviceOptions(Path filePath, Set<PosixFilePermission> mode, long maxFileSize, AuditFormatOptions format) {
+record FileDeviceOptions(Path filePath, Set<PosixFilePermission> mode, long maxFileSize,
+        AuditFileWriter.Durability durability, AuditFormatOptions format) {
 
-    private static final Set<String> OWN = Set.of("file_path", "mode", "max_file_size", "format", "prefix");
+    private static final Set<String> OWN = Set.of("file_path", "mode", "max_file_size", "durability", "format", "prefix");
 
     static FileDeviceOptions parse(Map<String, String> options) {
         for (String name : options.keySet()) {
@@ -56,7 +59,16 @@ record FileDeviceOptions(Path filePath, Set<PosixFilePermission> mode, long maxF
                     "option \"prefix\" is not supported: it would break the JSON lines and their hash chain");
         }
         return new FileDeviceOptions(path, mode(options.getOrDefault("mode", "0600")), maxFileSize(options.get("max_file_size")),
-                AuditFormatOptions.parse(options));
+                durability(options.getOrDefault("durability", "write")), AuditFormatOptions.parse(options));
+    }
+
+    private static AuditFileWriter.Durability durability(String text) {
+        return switch (text.trim()) {
+            case "write" -> AuditFileWriter.Durability.WRITE;
+            case "fsync" -> AuditFileWriter.Durability.FSYNC;
+            default -> throw CofferException.invalid("option \"durability\" must be \"write\" (acknowledge once written;"
+                    + " survives a crash of the server) or \"fsync\" (acknowledge once on disk; survives power loss)");
+        };
     }
 
     private static Set<PosixFilePermission> mode(String text) {

@@ -1,0 +1,94 @@
+package io.coffer.core.audit.file;
+
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fsyncs of an audit file whose records are acknowledged once written
+ * ({@link AuditFileWriter.Durability#WRITE}), on a thread of their own so that the writer never
+ * waits for the disk. Requests that arrive while an fsync runs are merged into the next one: one
+ * fsync covers every batch written before it started.
+ */
+final class BackgroundSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundSync.class);
+
+    private final Path path;
+    private final Object lock = new Object();
+    private final Thread thread;
+    /** The channel with written but not yet synced batches; guarded by {@link #lock}. */
+    private FileChannel due;
+    private boolean stopped;
+    private volatile IOException failure;
+    private volatile long syncs;
+
+    BackgroundSync(Path path) {
+        this.path = path;
+        this.thread = Thread.ofPlatform().daemon().name("coffer-audit-sync-" + path.getFileName()).start(this::run);
+    }
+
+    /** Asks for an fsync of {@code channel} after the batch just written to it. */
+    void request(FileChannel channel) {
+        synchronized (lock) {
+            due = channel;
+            lock.notifyAll();
+        }
+    }
+
+    /** Why an fsync failed; once set, the file must not acknowledge anything again. */
+    IOException failure() {
+        return failure;
+    }
+
+    long syncs() {
+        return syncs;
+    }
+
+    /** Runs the last requested fsync, then ends the thread. */
+    void stop() {
+        synchronized (lock) {
+            stopped = true;
+            lock.notifyAll();
+        }
+        try {
+            thread.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            FileChannel channel;
+            synchronized (lock) {
+                while (due == null && !stopped) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        // Only stop() ends this thread: an fsync must not be skipped.
+                    }
+                }
+                if (due == null) {
+                    return;
+                }
+                channel = due;
+                due = null;
+            }
+            try {
+                channel.force(false);
+                syncs++;
+            } catch (ClosedChannelException e) {
+                // The writer closed the file for a rotation or a close, and forced it itself first.
+            } catch (IOException e) {
+                failure = e;
+                LOG.error("audit file {}: fsync failed ({}); the device refuses every record from now on", path,
+                        e.toString());
+            }
+        }
+    }
+}

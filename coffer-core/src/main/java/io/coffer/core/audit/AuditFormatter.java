@@ -1,6 +1,7 @@
 package io.coffer.core.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.json.Json;
@@ -55,7 +56,7 @@ public final class AuditFormatter {
      * token and accessor the {@code request} object repeats. The token store replaces an entry
      * whenever it changes (renewal, a spent use), so the identity of {@link #entry} is the key.
      */
-    private record TokenFields(TokenEntry entry, String authJson, String clientToken, String accessor) {
+    private record TokenFields(TokenEntry entry, SerializedString authJson, String clientToken, String accessor) {
     }
 
     public AuditFormatter(AuditSalt salt, AuditFormatOptions options) {
@@ -114,7 +115,7 @@ public final class AuditFormatter {
         return fresh;
     }
 
-    private static String renderTokenAuth(TokenEntry t, String clientToken, String accessor, UnaryOperator<String> hash) {
+    private static SerializedString renderTokenAuth(TokenEntry t, String clientToken, String accessor, UnaryOperator<String> hash) {
         ByteArrayBuilder out = new ByteArrayBuilder(512);
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();
@@ -147,7 +148,7 @@ public final class AuditFormatter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render an audit record", e);
         }
-        return new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        return new SerializedString(new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void writeRequest(JsonGenerator g, AuditEvent event, Optional<TokenFields> token,

@@ -1,9 +1,11 @@
 package io.coffer.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -18,8 +20,14 @@ import java.util.Map;
  */
 public final class Json {
 
-    /** Thread-safe once configured; shared. Numbers keep their exact form (no double rounding). */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * Thread-safe once configured; shared. Numbers keep their exact form (no double rounding).
+     * Parser and generator buffers come from a shared pool: Jackson's default pool is per thread,
+     * and requests run on virtual threads that live for one request, so it would pool nothing.
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
  */
 public record SecretsSettings(String mount, String region, String account) {
 
-    public static final SecretsSettings DEFAULT = new SecretsSettings("secret/", "us-east-1", "000000000000");
-
     private static final Pattern REGION = Pattern.compile("[a-z]+(-[a-z]+)*-\\d+");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+    /** Declared after the patterns its constructor uses. */
+    public static final SecretsSettings DEFAULT = new SecretsSettings("secret/", "us-east-1", "000000000000");
 
     public SecretsSettings {
         Objects.requireNonNull(mount, "mount");

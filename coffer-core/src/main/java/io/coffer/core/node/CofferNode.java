@@ -1,9 +1,13 @@
 package io.coffer.core.node;
 
 import io.coffer.core.audit.AuditBroker;
+import io.coffer.core.aws.SecretsManagerOperations;
+import io.coffer.core.aws.secrets.SecretsManagerService;
+import io.coffer.core.aws.secrets.SecretsSettings;
 import io.coffer.core.audit.file.FileAuditDeviceFactory;
 import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.engine.SecretsEngineFactory;
+import io.coffer.core.engine.kv.KvV2Engine;
 import io.coffer.core.handler.RequestHandler;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.mount.EngineRegistry;
@@ -43,6 +47,7 @@ public final class CofferNode implements AutoCloseable {
     private final MountTable authMounts;
     private final RequestHandler handler;
     private final AuditBroker audit;
+    private final SecretsManagerService secretsManager;
 
     private CofferNode(Builder b) {
         this.storage = b.storage;
@@ -70,6 +75,11 @@ public final class CofferNode implements AutoCloseable {
         tokens.useSudoCheck((entry, path) -> policies.acl(entry.policies()).evaluate(Operation.READ, path, Map.of()).sudo());
         this.audit = new AuditBroker(barrier, b.clock, List.of(new FileAuditDeviceFactory(b.clock)));
         seal.addListener(audit);
+        SecretsSettings aws = b.awsSecrets;
+        this.secretsManager = new SecretsManagerService(aws, () -> mounts.match(aws.mount())
+                .filter(m -> m.relativePath().isEmpty() && m.mount().engine() instanceof KvV2Engine)
+                .map(m -> ((KvV2Engine) m.mount().engine()).store()), b.clock);
+        seal.addListener(secretsManager.purger());
         SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, authMounts, cluster, b.info, b.clock,
                 policies, audit);
         this.handler = new RequestHandler(seal, tokens,
@@ -97,6 +107,11 @@ public final class CofferNode implements AutoCloseable {
     /** The ACL policy store. */
     public PolicyStore policies() {
         return policies;
+    }
+
+    /** The AWS Secrets Manager operations over the KV mount the settings name. */
+    public SecretsManagerOperations secretsManager() {
+        return secretsManager;
     }
 
     /** The audit devices, for front doors that rotate audit files (SIGHUP). */
@@ -129,6 +144,7 @@ public final class CofferNode implements AutoCloseable {
         private final StorageBackend storage;
         private Clock clock = Clock.systemUTC();
         private ServerInfo info = new ServerInfo("0.0.0", "", "inmem");
+        private SecretsSettings awsSecrets = SecretsSettings.DEFAULT;
         private final List<SecretsEngineFactory> engines = new ArrayList<>();
         private final List<SecretsEngineFactory> authMethods = new ArrayList<>();
         private final List<Function<TokenStore, SecretsEngineFactory>> tokenStoreAuthMethods = new ArrayList<>();
@@ -144,6 +160,12 @@ public final class CofferNode implements AutoCloseable {
 
         public Builder info(ServerInfo info) {
             this.info = Objects.requireNonNull(info, "info");
+            return this;
+        }
+
+        /** Which KV mount the AWS door serves and the region and account in its ARNs. */
+        public Builder awsSecrets(SecretsSettings settings) {
+            this.awsSecrets = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

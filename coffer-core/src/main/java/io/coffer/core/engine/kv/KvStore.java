@@ -1,6 +1,7 @@
 package io.coffer.core.engine.kv;
 
 import io.coffer.core.barrier.SecureStorage;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.engine.kv.StoredDocs.ConfigDoc;
 import io.coffer.core.engine.kv.StoredDocs.DataDoc;
 import io.coffer.core.engine.kv.StoredDocs.MetadataDoc;
@@ -21,8 +22,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -152,7 +156,7 @@ public final class KvStore {
             if (!name.endsWith("/")) {
                 MetadataDoc doc = loadMetadata(folder + name);
                 if (doc != null) {
-                    VersionDoc current = doc.versions.get(doc.currentVersion);
+                    VersionDoc current = doc.versions.get(Labels.readableCurrent(doc));
                     if (current != null && current.deletionTime != null) {
                         continue;
                     }
@@ -183,7 +187,7 @@ public final class KvStore {
                 meta = new MetadataDoc(k);
             }
             checkCas(cas, config, meta);
-            return appendVersion(k, meta, canonical, config);
+            return appendAndSave(k, meta, new DataDoc(clock.instant(), canonical), config);
         });
     }
 
@@ -204,19 +208,20 @@ public final class KvStore {
                 return new PatchResult.NoKey();
             }
             checkCas(cas, config, meta);
-            VersionDoc current = meta.versions.get(meta.currentVersion);
+            long currentNumber = Labels.readableCurrent(meta);
+            VersionDoc current = meta.versions.get(currentNumber);
             if (current == null) {
                 return new PatchResult.NoKey();
             }
-            VersionMetadata vm = current.view(meta.currentVersion);
+            VersionMetadata vm = current.view(currentNumber);
             if (!vm.isLiveAt(clock.instant())) {
                 return new PatchResult.NotLive(vm, meta.custom());
             }
-            Map<String, Object> existing = loadData(k, meta.currentVersion)
+            Map<String, Object> existing = loadData(k, currentNumber)
                     .orElseThrow(() -> CofferException.internal("data of the current version is missing", null));
             @SuppressWarnings("unchecked")
             Map<String, Object> merged = (Map<String, Object>) JsonValues.mergePatch(existing, mergePatch);
-            return new PatchResult.Written(appendVersion(k, meta, merged, config));
+            return new PatchResult.Written(appendAndSave(k, meta, new DataDoc(clock.instant(), merged), config));
         });
     }
 
@@ -232,9 +237,10 @@ public final class KvStore {
             if (meta == null) {
                 return false;
             }
-            VersionDoc current = meta.versions.get(meta.currentVersion);
+            long currentNumber = Labels.readableCurrent(meta);
+            VersionDoc current = meta.versions.get(currentNumber);
             Instant now = clock.instant();
-            if (current == null || current.destroyed || current.view(meta.currentVersion).isDeletedAt(now)) {
+            if (current == null || current.destroyed || current.view(currentNumber).isDeletedAt(now)) {
                 return false;
             }
             current.deletionTime = GoTime.format(now);
@@ -432,27 +438,87 @@ public final class KvStore {
     public void deleteMetadataAndAllVersions(String key) {
         String k = checkedKey(key);
         withKeyLock(k, () -> {
-            MetadataDoc meta = loadMetadata(k);
-            String prefix = versionsPrefix(k);
-            // Whatever is stored under the key's version folder goes, including leftovers of a write
-            // that failed before its metadata was saved.
-            TreeSet<Long> numbers = new TreeSet<>();
-            if (meta != null) {
-                numbers.addAll(meta.versions.keySet());
-            }
-            for (String name : storage.list(prefix)) {
-                if (!name.endsWith("/")) {
-                    storage.delete(prefix + name);
-                }
-            }
-            for (long n : numbers) {
-                storage.delete(prefix + n);
-            }
-            if (meta != null) {
-                storage.delete(METADATA_PREFIX + k);
-            }
+            removeKey(k, loadMetadata(k));
             return null;
         });
+    }
+
+    // ---------------------------------------------------------------- staged versions (other doors)
+
+    /**
+     * The key with version ids, staging labels and door attributes; empty when it does not exist.
+     * Takes no lock.
+     */
+    public Optional<StagedKey> readStaged(String key) {
+        MetadataDoc doc = loadMetadata(checkedKey(key));
+        return doc == null ? Optional.empty() : Optional.of(staged(doc));
+    }
+
+    /**
+     * The value of version {@code number}; empty when that version does not exist, is deleted or
+     * destroyed, or vanished (pruned, destroyed) since the caller read the key's metadata.
+     */
+    public Optional<SecretValue> readValue(String key, long number) {
+        String k = checkedKey(key);
+        MetadataDoc meta = loadMetadata(k);
+        if (meta == null) {
+            return Optional.empty();
+        }
+        VersionDoc v = meta.versions.get(number);
+        if (v == null || !v.view(number).isLiveAt(clock.instant())) {
+            return Optional.empty();
+        }
+        return loadValue(k, number);
+    }
+
+    /**
+     * Runs {@code action} on the key under the key's lock and saves what it changed when it
+     * returns normally, so that a door's checks and changes (idempotency, label moves, attributes)
+     * are one atomic step. When {@code action} throws, nothing it changed in the key's metadata is
+     * saved (a version's data written before the throw stays unreferenced until the key is removed).
+     */
+    public <T> T edit(String key, Function<KeyEditor, T> action) {
+        String k = checkedKey(key);
+        KvConfig config = config();
+        return withKeyLock(k, () -> {
+            KeyEditor editor = new KeyEditor(this, k, loadMetadata(k), config, clock.instant());
+            T result = action.apply(editor);
+            editor.commit();
+            return result;
+        });
+    }
+
+    StagedKey staged(MetadataDoc doc) {
+        List<StagedVersion> versions = new ArrayList<>(doc.versions.size());
+        doc.versions.forEach((n, v) -> versions.add(v.staged(n)));
+        ObjectNode attributes = doc.attributes == null ? Json.MAPPER.createObjectNode() : doc.attributes.deepCopy();
+        return new StagedKey(doc.view(), versions, doc.retention == null ? Retention.MAX_VERSIONS : doc.retention,
+                attributes);
+    }
+
+    Optional<SecretValue> loadValue(String k, long n) {
+        return storage.get(versionsPrefix(k) + n).map(b -> Json.read(b, DataDoc.class).value());
+    }
+
+    void removeKey(String k, MetadataDoc meta) {
+        String prefix = versionsPrefix(k);
+        // Whatever is stored under the key's version folder goes, including leftovers of a write
+        // that failed before its metadata was saved.
+        TreeSet<Long> numbers = new TreeSet<>();
+        if (meta != null) {
+            numbers.addAll(meta.versions.keySet());
+        }
+        for (String name : storage.list(prefix)) {
+            if (!name.endsWith("/")) {
+                storage.delete(prefix + name);
+            }
+        }
+        for (long n : numbers) {
+            storage.delete(prefix + n);
+        }
+        if (meta != null) {
+            storage.delete(METADATA_PREFIX + k);
+        }
     }
 
     // ---------------------------------------------------------------- internals
@@ -468,7 +534,7 @@ public final class KvStore {
             if (meta == null) {
                 return Optional.empty();
             }
-            long n = version > 0 ? version : meta.currentVersion;
+            long n = version > 0 ? version : Labels.readableCurrent(meta);
             VersionDoc v = meta.versions.get(n);
             if (v == null) {
                 return Optional.empty();
@@ -488,23 +554,49 @@ public final class KvStore {
         }
     }
 
-    private WriteResult appendVersion(String k, MetadataDoc meta, Map<String, Object> data, KvConfig config) {
-        Instant now = clock.instant();
+    private WriteResult appendAndSave(String k, MetadataDoc meta, DataDoc data, KvConfig config) {
+        List<Long> pruned = new ArrayList<>();
+        VersionDoc v = appendVersion(k, meta, data, UUID.randomUUID().toString(), Set.of(StagingLabels.CURRENT),
+                config, pruned);
+        saveMetadata(meta);
+        deleteData(k, pruned);
+        return new WriteResult(v.view(meta.currentVersion), meta.custom());
+    }
+
+    /**
+     * Stores {@code data} as the key's next version, attaches {@code labels} to it, and prunes by
+     * the key's retention rule. Changes {@code meta} without saving it; the numbers of pruned
+     * versions, whose data the caller deletes after saving {@code meta}, are added to {@code pruned}.
+     */
+    VersionDoc appendVersion(String k, MetadataDoc meta, DataDoc data, String versionId, Set<String> labels,
+                             KvConfig config, List<Long> pruned) {
+        Instant now = GoTime.parse(data.createdTime);
         long number = meta.currentVersion + 1;
         Instant deletion = deletionTime(now, config, meta);
-        String prefix = versionsPrefix(k);
-        storage.put(prefix + number, Json.write(new DataDoc(now, data)));
+        storage.put(versionsPrefix(k) + number, Json.write(data));
 
         VersionDoc v = new VersionDoc(now, deletion);
+        v.versionId = versionId;
         meta.currentVersion = number;
         meta.versions.put(number, v);
         meta.updatedTime = v.createdTime;
         if (meta.createdTime == null) {
             meta.createdTime = v.createdTime;
         }
-        // Vault's sliding window: oldest_version stays 0 until the first version is pruned.
+        for (String label : labels) {
+            Labels.attach(meta, label, number);
+        }
+        if (meta.retention == Retention.STAGED) {
+            pruneStaged(meta, now, pruned);
+        } else {
+            pruneWindow(meta, config, pruned);
+        }
+        return v;
+    }
+
+    /** Vault's sliding window: oldest_version stays 0 until the first version is pruned. */
+    private static void pruneWindow(MetadataDoc meta, KvConfig config, List<Long> pruned) {
         long max = config.effectiveMaxVersions(meta.maxVersions);
-        List<Long> pruned = new ArrayList<>();
         if (meta.currentVersion - meta.oldestVersion >= max) {
             long newestToPrune = meta.currentVersion - max;
             for (long n = meta.oldestVersion; n <= newestToPrune; n++) {
@@ -515,15 +607,36 @@ public final class KvStore {
             }
             meta.oldestVersion = newestToPrune + 1;
         }
-        saveMetadata(meta);
-        for (long n : pruned) {
+    }
+
+    /** AWS's rule: over the limit, drop the oldest unlabelled versions older than a day. */
+    private static void pruneStaged(MetadataDoc meta, Instant now, List<Long> pruned) {
+        Instant dayAgo = now.minusSeconds(24 * 3600);
+        List<Long> candidates = new ArrayList<>();
+        meta.versions.forEach((n, v) -> {
+            if (v.labels.isEmpty() && GoTime.parse(v.createdTime).isBefore(dayAgo)) {
+                candidates.add(n);
+            }
+        });
+        int excess = meta.versions.size() - Retention.STAGED_LIMIT;
+        for (int i = 0; i < excess && i < candidates.size(); i++) {
+            meta.versions.remove(candidates.get(i));
+            pruned.add(candidates.get(i));
+        }
+        if (!pruned.isEmpty() && !meta.versions.isEmpty()) {
+            meta.oldestVersion = meta.versions.firstKey();
+        }
+    }
+
+    void deleteData(String k, List<Long> numbers) {
+        String prefix = versionsPrefix(k);
+        for (long n : numbers) {
             storage.delete(prefix + n);
         }
-        return new WriteResult(v.view(number), meta.custom());
     }
 
     /** When a version created at {@code created} is to be deleted, or null: Vault's rule. */
-    private static Instant deletionTime(Instant created, KvConfig config, MetadataDoc meta) {
+    static Instant deletionTime(Instant created, KvConfig config, MetadataDoc meta) {
         if (config.deleteVersionAfterDisabled()) {
             return null;
         }
@@ -593,7 +706,7 @@ public final class KvStore {
         return storage.get(METADATA_PREFIX + k).map(b -> Json.read(b, MetadataDoc.class)).orElse(null);
     }
 
-    private void saveMetadata(MetadataDoc meta) {
+    void saveMetadata(MetadataDoc meta) {
         storage.put(METADATA_PREFIX + meta.key, Json.write(meta));
     }
 

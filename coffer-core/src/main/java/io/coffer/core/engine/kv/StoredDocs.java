@@ -1,10 +1,13 @@
 package io.coffer.core.engine.kv;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The JSON documents a {@link KvStore} keeps in storage. Mutable and package-private: only the
@@ -40,6 +43,14 @@ final class StoredDocs {
         String deletionTime;
         @JsonProperty("destroyed")
         boolean destroyed;
+        /** The version's stable id (AWS VersionId); absent on versions written before ids existed. */
+        @JsonProperty("version_id")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String versionId;
+        /** Staging labels attached to this version; each label is on at most one version of a key. */
+        @JsonProperty("labels")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        TreeSet<String> labels = new TreeSet<>();
 
         VersionDoc() {
         }
@@ -51,6 +62,10 @@ final class StoredDocs {
 
         VersionMetadata view(long number) {
             return new VersionMetadata(number, GoTime.parse(createdTime), GoTime.parse(deletionTime), destroyed);
+        }
+
+        StagedVersion staged(long number) {
+            return new StagedVersion(view(number), versionId == null ? "v" + number : versionId, labels);
         }
     }
 
@@ -77,6 +92,14 @@ final class StoredDocs {
         long deleteVersionAfterSeconds;
         @JsonProperty("custom_metadata")
         Map<String, String> customMetadata;
+        /** How versions are pruned; null means Vault's max_versions window. */
+        @JsonProperty("retention")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Retention retention;
+        /** Another front door's properties of the key, kept opaque and changed under the key's lock. */
+        @JsonProperty("attributes")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        ObjectNode attributes;
 
         MetadataDoc() {
         }
@@ -109,6 +132,17 @@ final class StoredDocs {
         String createdTime;
         @JsonProperty("data")
         Map<String, Object> data;
+        /** How the value was written when not as a KV map; null for KV writes. */
+        @JsonProperty("value_kind")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        ValueKind valueKind;
+        /** The value exactly as written, for {@link ValueKind#JSON_OBJECT} and {@link ValueKind#TEXT}. */
+        @JsonProperty("raw_string")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String rawString;
+        @JsonProperty("raw_binary")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        byte[] rawBinary;
 
         DataDoc() {
         }
@@ -117,5 +151,43 @@ final class StoredDocs {
             this.createdTime = GoTime.format(created);
             this.data = data;
         }
+
+        DataDoc(Instant created, SecretValue value) {
+            this.createdTime = GoTime.format(created);
+            this.data = value.kvData();
+            switch (value) {
+                case SecretValue.JsonObject o -> {
+                    if (o.original() != null) {
+                        valueKind = ValueKind.JSON_OBJECT;
+                        rawString = o.original();
+                    }
+                }
+                case SecretValue.Text t -> {
+                    valueKind = ValueKind.TEXT;
+                    rawString = t.text();
+                }
+                case SecretValue.Binary b -> {
+                    valueKind = ValueKind.BINARY;
+                    rawBinary = b.bytes();
+                }
+                case SecretValue.None n -> valueKind = ValueKind.NONE;
+            }
+        }
+
+        SecretValue value() {
+            if (valueKind == null) {
+                return new SecretValue.JsonObject(data, null);
+            }
+            return switch (valueKind) {
+                case JSON_OBJECT -> new SecretValue.JsonObject(data, rawString);
+                case TEXT -> new SecretValue.Text(rawString);
+                case BINARY -> new SecretValue.Binary(rawBinary);
+                case NONE -> SecretValue.NONE;
+            };
+        }
+    }
+
+    enum ValueKind {
+        JSON_OBJECT, TEXT, BINARY, NONE
     }
 }

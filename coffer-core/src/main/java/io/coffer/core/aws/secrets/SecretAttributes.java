@@ -1,0 +1,62 @@
+package io.coffer.core.aws.secrets;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coffer.core.json.Json;
+import java.util.LinkedHashMap;
+
+/**
+ * The AWS properties of one secret, kept as the KV key's attributes so that they change under the
+ * key's lock together with its versions. Times are epoch milliseconds. Mutable; one per edit.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+final class SecretAttributes {
+
+    /** The ARN's six random characters; absent on keys created through KV (then derived). */
+    @JsonProperty("arn_suffix")
+    String arnSuffix;
+    @JsonProperty("description")
+    String description;
+    @JsonProperty("kms_key_id")
+    String kmsKeyId;
+    /** Insertion-ordered, as AWS lists tags. */
+    @JsonProperty("tags")
+    LinkedHashMap<String, String> tags;
+    /** When DeleteSecret ran; present while the secret is pending deletion. */
+    @JsonProperty("deleted_date")
+    Long deletedDate;
+    /** When the purge job may remove the secret. */
+    @JsonProperty("deletion_date")
+    Long deletionDate;
+    /** Midnight UTC of the last day the value was read. */
+    @JsonProperty("last_accessed_date")
+    Long lastAccessedDate;
+    /** The last change of AWS properties (KV's updated_time covers versions). */
+    @JsonProperty("last_changed_date")
+    Long lastChangedDate;
+    @JsonProperty("rotation_enabled")
+    Boolean rotationEnabled;
+    @JsonProperty("rotation_lambda_arn")
+    String rotationLambdaArn;
+    @JsonProperty("rotation_rules")
+    ObjectNode rotationRules;
+    @JsonProperty("last_rotated_date")
+    Long lastRotatedDate;
+    @JsonProperty("resource_policy")
+    String resourcePolicy;
+
+    static SecretAttributes of(ObjectNode node) {
+        return Json.MAPPER.convertValue(node, SecretAttributes.class);
+    }
+
+    ObjectNode toNode() {
+        return Json.MAPPER.valueToTree(this);
+    }
+
+    boolean pendingDeletion() {
+        return deletedDate != null;
+    }
+}

@@ -1,0 +1,47 @@
+package io.coffer.core.aws.secrets;
+
+import java.util.regex.Pattern;
+
+/**
+ * AWS's secret name rules, narrowed to names that are also KV keys: ASCII letters, digits and
+ * {@code /_+=.@-}, 1 to 512 characters, and (the KV narrowing) no empty, {@code .} or {@code ..}
+ * path segment, so no leading, trailing or double {@code /}.
+ */
+final class SecretNames {
+
+    static final int MAX_LENGTH = 512;
+    private static final Pattern CHARS = Pattern.compile("[A-Za-z0-9/_+=.@-]+");
+    /** What AWS warns against: such a name reads like a partial ARN's name plus suffix. */
+    static final Pattern ARN_SUFFIXED = Pattern.compile("(?s)(.+)-([A-Za-z0-9]{6})");
+
+    private SecretNames() {
+    }
+
+    /** Checks a name given to CreateSecret. */
+    static void check(String name) {
+        if (name.isEmpty() || name.length() > MAX_LENGTH) {
+            throw Errors.validation("Name", "Member must have length between 1 and 512");
+        }
+        if (!CHARS.matcher(name).matches()) {
+            throw Errors.invalidParameter("Invalid name. Must be a valid name containing alphanumeric characters, "
+                    + "or any of the following: -/_+=.@!");
+        }
+        if (!isKvKey(name)) {
+            throw Errors.invalidParameter("Invalid name. This server stores secrets as KV paths: a name may not "
+                    + "start or end with '/', contain '//', or have a '.' or '..' segment.");
+        }
+    }
+
+    /** Whether {@code name} can name a KV key (so a lookup may try it). */
+    static boolean isKvKey(String name) {
+        if (name.isEmpty() || name.length() > MAX_LENGTH || !CHARS.matcher(name).matches()) {
+            return false;
+        }
+        for (String segment : name.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

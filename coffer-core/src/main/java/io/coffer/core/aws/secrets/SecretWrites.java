@@ -1,0 +1,215 @@
+package io.coffer.core.aws.secrets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coffer.core.aws.AccessCheck;
+import io.coffer.core.aws.AwsErrorType;
+import io.coffer.core.aws.AwsServiceException;
+import io.coffer.core.engine.kv.KeyEditor;
+import io.coffer.core.engine.kv.Retention;
+import io.coffer.core.engine.kv.SecretValue;
+import io.coffer.core.engine.kv.StagedKey;
+import io.coffer.core.engine.kv.StagedVersion;
+import io.coffer.core.engine.kv.StagingLabels;
+import io.coffer.core.logical.Operation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/** CreateSecret, PutSecretValue and UpdateSecret: the operations that write values and properties. */
+final class SecretWrites {
+
+    private final SecretStore store;
+    private final SecretLocator locator;
+
+    SecretWrites(SecretStore store, SecretLocator locator) {
+        this.store = store;
+        this.locator = locator;
+    }
+
+    ObjectNode create(Input in, AccessCheck access) {
+        String name = in.requiredString("Name");
+        SecretNames.check(name);
+        Optional<String> token = SecretValues.token(in);
+        Optional<SecretValue> value = SecretValues.parse(in);
+        Optional<String> description = description(in);
+        Optional<String> kmsKeyId = in.string("KmsKeyId");
+        List<Tags.Tag> tags = Tags.parse(in);
+        if (in.has("AddReplicaRegions")) {
+            throw Errors.invalidRequest("Replication to other regions is not supported by this server.");
+        }
+        access.require(Operation.CREATE, store.settings().dataPath(name));
+        SecretsSettings settings = store.settings();
+        return store.kv().edit(name, editor -> {
+            if (editor.exists()) {
+                StagedKey existing = editor.view();
+                SecretAttributes attrs = SecretAttributes.of(existing.attributes());
+                if (attrs.pendingDeletion()) {
+                    throw Errors.invalidRequest("You can't create this secret because a secret with this name is already scheduled for deletion.");
+                }
+                // A retried CreateSecret (same token, same value) succeeds with the version it made.
+                if (token.isPresent() && value.isPresent() && existing.byVersionId(token.get()).isPresent()) {
+                    StagedVersion v = SecretValues.write(editor, token, value.get(), List.of(StagingLabels.CURRENT));
+                    ObjectNode out = Responses.arnAndName(settings, existing, attrs);
+                    out.put("VersionId", v.versionId());
+                    return out;
+                }
+                throw new AwsServiceException(AwsErrorType.ResourceExistsException,
+                        "The operation failed because the secret " + name + " already exists.");
+            }
+            editor.create(Retention.STAGED);
+            SecretAttributes attrs = new SecretAttributes();
+            attrs.arnSuffix = Arns.randomSuffix();
+            attrs.description = description.orElse(null);
+            attrs.kmsKeyId = kmsKeyId.orElse(null);
+            if (!tags.isEmpty()) {
+                attrs.tags = Tags.merge(null, tags);
+            }
+            editor.attributes(attrs.toNode());
+            String versionId = value.map(v -> SecretValues.write(editor, token, v, List.of(StagingLabels.CURRENT)).versionId())
+                    .orElse(null);
+            ObjectNode out = Responses.arnAndName(settings, editor.view(), attrs);
+            if (versionId != null) {
+                out.put("VersionId", versionId);
+            }
+            return out;
+        });
+    }
+
+    ObjectNode put(Input in, AccessCheck access) {
+        String secretId = in.requiredString("SecretId");
+        Optional<String> token = SecretValues.token(in);
+        SecretValue value = SecretValues.parse(in).orElseThrow(() ->
+                Errors.invalidParameter("You must provide either SecretString or SecretBinary."));
+        List<String> stages = in.strings("VersionStages").orElse(List.of(StagingLabels.CURRENT));
+        Stages.check(stages);
+        SecretLocator.Found found = locator.locate(secretId, access, Operation.UPDATE, store.settings()::dataPath);
+        return store.kv().edit(found.name(), editor -> {
+            SecretAttributes attrs = liveAttributes(editor);
+            StagedVersion v = SecretValues.write(editor, token, value, stages);
+            ObjectNode out = Responses.arnAndName(store.settings(), editor.view(), attrs);
+            out.put("VersionId", v.versionId());
+            out.set("VersionStages", WireFormat.strings(editor.view().byVersionId(v.versionId()).orElseThrow().labels()));
+            return out;
+        });
+    }
+
+    ObjectNode update(Input in, AccessCheck access) {
+        String secretId = in.requiredString("SecretId");
+        Optional<String> token = SecretValues.token(in);
+        Optional<SecretValue> value = SecretValues.parse(in);
+        Optional<String> description = description(in);
+        Optional<String> kmsKeyId = in.string("KmsKeyId");
+        SecretLocator.Found found = locator.locate(secretId, access, Operation.UPDATE, store.settings()::metadataPath);
+        if (value.isPresent()) {
+            access.require(Operation.UPDATE, store.settings().dataPath(found.name()));
+        }
+        return store.kv().edit(found.name(), editor -> {
+            SecretAttributes attrs = liveAttributes(editor);
+            boolean changed = false;
+            if (description.isPresent()) {
+                attrs.description = description.get();
+                changed = true;
+            }
+            if (kmsKeyId.isPresent()) {
+                attrs.kmsKeyId = kmsKeyId.get();
+                changed = true;
+            }
+            if (changed) {
+                attrs.lastChangedDate = editor.now().toEpochMilli();
+                editor.attributes(attrs.toNode());
+            }
+            String versionId = value.map(v -> SecretValues.write(editor, token, v, List.of(StagingLabels.CURRENT)).versionId())
+                    .orElse(null);
+            ObjectNode out = Responses.arnAndName(store.settings(), editor.view(), attrs);
+            if (versionId != null) {
+                out.put("VersionId", versionId);
+            }
+            return out;
+        });
+    }
+
+    /** The secret's attributes inside an edit; refuses a secret that vanished or is pending deletion. */
+    static SecretAttributes liveAttributes(KeyEditor editor) {
+        if (!editor.exists()) {
+            throw Errors.notFound();
+        }
+        SecretAttributes attrs = SecretAttributes.of(editor.view().attributes());
+        if (attrs.pendingDeletion()) {
+            throw Errors.markedForDeletion();
+        }
+        return attrs;
+    }
+
+    private static Optional<String> description(Input in) {
+        Optional<String> d = in.string("Description");
+        if (d.isPresent() && d.get().length() > 2048) {
+            throw Errors.validation("Description", "Member must have length less than or equal to 2048");
+        }
+        return d;
+    }
+
+    /** Staging label lists given by a caller. */
+    static final class Stages {
+        private Stages() {
+        }
+
+        static void check(List<String> stages) {
+            if (stages.isEmpty() || stages.size() > 20) {
+                throw Errors.validation("VersionStages", "Member must have length between 1 and 20");
+            }
+            for (String s : stages) {
+                if (s.isEmpty() || s.length() > 256) {
+                    throw Errors.validation("VersionStages", "Member must have length between 1 and 256");
+                }
+            }
+            if (new LinkedHashSet<>(stages).size() != stages.size()) {
+                throw Errors.invalidParameter("VersionStages contains a duplicate label.");
+            }
+        }
+    }
+
+    /** Tags in requests. */
+    static final class Tags {
+        record Tag(String key, String value) {
+        }
+
+        private Tags() {
+        }
+
+        static List<Tag> parse(Input in) {
+            List<Tag> out = new ArrayList<>();
+            in.array("Tags").ifPresent(a -> {
+                for (JsonNode t : a) {
+                    JsonNode k = t.get("Key");
+                    JsonNode v = t.get("Value");
+                    if (k == null || !k.isTextual() || (v != null && !v.isNull() && !v.isTextual())) {
+                        throw new AwsServiceException(AwsErrorType.SerializationException, "Tags must be a list of {Key, Value}");
+                    }
+                    String key = k.textValue();
+                    String value = v == null || v.isNull() ? "" : v.textValue();
+                    if (key.isEmpty() || key.length() > 128) {
+                        throw Errors.validation("Tags", "Member must have length between 1 and 128 (Key)");
+                    }
+                    if (value.length() > 256) {
+                        throw Errors.validation("Tags", "Member must have length less than or equal to 256 (Value)");
+                    }
+                    out.add(new Tag(key, value));
+                }
+            });
+            return out;
+        }
+
+        static java.util.LinkedHashMap<String, String> merge(java.util.LinkedHashMap<String, String> existing, List<Tag> tags) {
+            java.util.LinkedHashMap<String, String> merged = existing == null ? new java.util.LinkedHashMap<>() : existing;
+            for (Tag t : tags) {
+                merged.put(t.key(), t.value());
+            }
+            if (merged.size() > 50) {
+                throw Errors.invalidParameter("A secret can have at most 50 tags.");
+            }
+            return merged;
+        }
+    }
+}

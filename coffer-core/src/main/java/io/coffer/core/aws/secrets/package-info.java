@@ -1,0 +1,15 @@
+/**
+ * AWS Secrets Manager's operations over a KV version 2 mount: AWS secret {@code N} is KV key
+ * {@code N}, its versions are KV versions, its staging labels and AWS properties live in the key's
+ * metadata record (see {@link io.coffer.core.engine.kv.KeyEditor}), so both doors serve one store.
+ *
+ * <p>{@link io.coffer.core.aws.secrets.SecretsManagerService} dispatches by operation name to one
+ * small class per group of operations; {@link io.coffer.core.aws.secrets.SecretLocator} resolves a
+ * SecretId (name, full or partial ARN) and asks the {@link io.coffer.core.aws.AccessCheck} for the
+ * Vault path each operation needs. Refusals are {@link io.coffer.core.aws.AwsServiceException}s whose
+ * messages never contain a secret value.
+ *
+ * <p>Depends on {@code aws}, {@code engine.kv}, {@code logical}, {@code seal}, {@code json} and
+ * {@code error}.
+ */
+package io.coffer.core.aws.secrets;

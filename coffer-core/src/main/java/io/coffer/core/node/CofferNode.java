@@ -2,6 +2,13 @@ package io.coffer.core.node;
 
 import io.coffer.core.audit.AuditBroker;
 import io.coffer.core.audit.file.FileAuditDeviceFactory;
+import io.coffer.core.auth.sigv4.AccessKey;
+import io.coffer.core.auth.sigv4.AccessKeyStore;
+import io.coffer.core.auth.sigv4.Sigv4AuthFactory;
+import io.coffer.core.aws.AwsErrorType;
+import io.coffer.core.aws.AwsRequestHandler;
+import io.coffer.core.aws.AwsServiceException;
+import io.coffer.core.aws.SecretsManagerOperations;
 import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.engine.SecretsEngineFactory;
 import io.coffer.core.handler.RequestHandler;
@@ -42,10 +49,13 @@ public final class CofferNode implements AutoCloseable {
     private final MountTable mounts;
     private final MountTable authMounts;
     private final RequestHandler handler;
+    private final AwsRequestHandler awsHandler;
     private final AuditBroker audit;
+    private final Clock clock;
 
     private CofferNode(Builder b) {
         this.storage = b.storage;
+        this.clock = b.clock;
         AesGcmBarrier barrier = new AesGcmBarrier(storage, b.clock);
         this.seal = new ShamirSeal(storage, barrier);
         EngineRegistry engines = new EngineRegistry();
@@ -57,10 +67,15 @@ public final class CofferNode implements AutoCloseable {
         EngineRegistry authMethods = new EngineRegistry();
         b.authMethods.forEach(authMethods::register);
         b.tokenStoreAuthMethods.forEach(f -> authMethods.register(f.apply(tokens)));
-        this.authMounts = new MountTable(MountTable.Kind.AUTH, barrier, authMethods,
-                authMethods.find("token").isPresent()
-                        ? List.of(new MountTable.Builtin("token/", "token", "token based credentials"))
-                        : List.of());
+        List<MountTable.Builtin> builtinAuth = new ArrayList<>();
+        if (authMethods.find("token").isPresent()) {
+            builtinAuth.add(new MountTable.Builtin("token/", "token", "token based credentials"));
+        }
+        if (authMethods.find(Sigv4AuthFactory.TYPE).isPresent()) {
+            builtinAuth.add(new MountTable.Builtin(Sigv4AuthFactory.PATH, Sigv4AuthFactory.TYPE,
+                    "AWS SigV4 access keys for the Secrets Manager API"));
+        }
+        this.authMounts = new MountTable(MountTable.Kind.AUTH, barrier, authMethods, builtinAuth);
         seal.addListener(cluster);
         seal.addListener(tokens);
         seal.addListener(policies);
@@ -72,10 +87,24 @@ public final class CofferNode implements AutoCloseable {
         seal.addListener(audit);
         SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, authMounts, cluster, b.info, b.clock,
                 policies, audit);
-        this.handler = new RequestHandler(seal, tokens,
-                new AclAuthorizer(policies, p -> mounts.match(p).map(m -> m.mount().entry().path())),
-                new Router(mounts, authMounts), system, authMounts, audit, b.clock);
+        AclAuthorizer authorizer = new AclAuthorizer(policies, p -> mounts.match(p).map(m -> m.mount().entry().path()));
+        this.handler = new RequestHandler(seal, tokens, authorizer, new Router(mounts, authMounts), system, authMounts,
+                audit, b.clock);
+        this.awsHandler = new AwsRequestHandler(seal::isServing, id -> accessKeys().flatMap(keys -> keys.find(id)),
+                authorizer, audit, b.secretsManager.apply(mounts), b.clock);
     }
+
+    /** The access keys of the built-in {@code sigv4} auth method; empty while sealed or when the method is not registered. */
+    private Optional<AccessKeyStore> accessKeys() {
+        return authMounts.match(Sigv4AuthFactory.PATH)
+                .filter(m -> m.relativePath().isEmpty() && m.mount().entry().type().equals(Sigv4AuthFactory.TYPE))
+                .map(m -> new AccessKeyStore(m.mount().storage()));
+    }
+
+    /** Placeholder operations until the real ones are plugged in with {@link Builder#secretsManager}. */
+    private static final SecretsManagerOperations NO_OPERATIONS = (operation, input, access) -> {
+        throw new AwsServiceException(AwsErrorType.UnknownOperationException, "Unknown operation " + operation);
+    };
 
     public static Builder builder(StorageBackend storage) {
         return new Builder(storage);
@@ -83,6 +112,11 @@ public final class CofferNode implements AutoCloseable {
 
     public RequestHandler handler() {
         return handler;
+    }
+
+    /** The AWS Secrets Manager door's request path. */
+    public AwsRequestHandler awsHandler() {
+        return awsHandler;
     }
 
     public ShamirSeal seal() {
@@ -109,10 +143,22 @@ public final class CofferNode implements AutoCloseable {
      * id when present) and mounts KV version 2 at {@code secret/}.
      */
     public DevCredentials startDev(Optional<String> rootTokenId) {
+        return startDev(rootTokenId, Optional.empty());
+    }
+
+    /**
+     * Dev mode as {@link #startDev(Optional)}, and also creates the given access key with the
+     * {@code root} policy for the AWS door (the {@code sigv4} method must be registered).
+     */
+    public DevCredentials startDev(Optional<String> rootTokenId, Optional<DevAccessKey> accessKey) {
         String[] token = new String[1];
         InitResult result = seal.initializeUnsealed(1, 1, () -> {
             token[0] = tokens.createRoot(rootTokenId).token();
             mounts.mount("secret/", "kv", "key/value secret storage", Map.of("version", "2"), MountEntry.MountConfig.DEFAULT);
+            accessKey.ifPresent(k -> accessKeys()
+                    .orElseThrow(() -> new IllegalStateException("the sigv4 auth method is not registered"))
+                    .put(new AccessKey(k.accessKeyId(), k.secretAccessKey(), List.of("root"), "dev mode root access key",
+                            clock.instant().getEpochSecond(), 0)));
             return token[0];
         });
         return new DevCredentials(ShamirShares.base64(result.shares().get(0)), result.rootToken());
@@ -132,6 +178,11 @@ public final class CofferNode implements AutoCloseable {
         private final List<SecretsEngineFactory> engines = new ArrayList<>();
         private final List<SecretsEngineFactory> authMethods = new ArrayList<>();
         private final List<Function<TokenStore, SecretsEngineFactory>> tokenStoreAuthMethods = new ArrayList<>();
+        /**
+         * THE place the AWS door takes its operations from. Until the real operations
+         * (io.coffer.core.aws.secrets.SecretsManagerService) are merged, every operation is unknown.
+         */
+        private Function<MountTable, SecretsManagerOperations> secretsManager = mounts -> NO_OPERATIONS;
 
         private Builder(StorageBackend storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
@@ -164,6 +215,12 @@ public final class CofferNode implements AutoCloseable {
          */
         public Builder authMethod(Function<TokenStore, SecretsEngineFactory> factory) {
             tokenStoreAuthMethods.add(factory);
+            return this;
+        }
+
+        /** The Secrets Manager operations the AWS door runs, created over the node's secrets mount table. */
+        public Builder secretsManager(Function<MountTable, SecretsManagerOperations> factory) {
+            this.secretsManager = Objects.requireNonNull(factory, "secretsManager");
             return this;
         }
 

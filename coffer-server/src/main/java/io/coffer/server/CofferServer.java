@@ -81,7 +81,7 @@ public final class CofferServer implements AutoCloseable {
         }
         String storageType = config.dev() ? "inmem" : "sqlite";
         CofferNode node = NodeFactory.create(storage, new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType));
-        Optional<DevCredentials> dev = config.dev() ? Optional.of(node.startDev(config.devRootToken())) : Optional.empty();
+        Optional<DevCredentials> dev = config.dev() ? Optional.of(node.startDev(config.devRootToken(), config.devAccessKey())) : Optional.empty();
         AuditRotationSignal.register(node.audit());
 
         boolean epoll = Epoll.isAvailable();
@@ -95,7 +95,7 @@ public final class CofferServer implements AutoCloseable {
                     .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpChannelInitializer(tls, Math.toIntExact(config.maxRequestBytes()), node.handler(), executor))
+                    .childHandler(new HttpChannelInitializer(tls, Math.toIntExact(config.maxRequestBytes()), node.handler(), node.awsHandler(), executor))
                     .bind(config.listen())
                     .syncUninterruptibly()
                     .channel();

@@ -3,6 +3,7 @@ package io.coffer.server;
 import io.coffer.core.auth.approle.AppRoleEngineFactory;
 import io.coffer.core.auth.jwt.JwtAuthFactory;
 import io.coffer.core.auth.kubernetes.KubernetesAuthFactory;
+import io.coffer.core.auth.sigv4.Sigv4AuthFactory;
 import io.coffer.core.auth.token.TokenAuthFactory;
 import io.coffer.core.auth.userpass.UserpassEngineFactory;
 import io.coffer.core.engine.kv.KvEngineFactory;
@@ -26,6 +27,7 @@ final class NodeFactory {
                 .authMethod(new KubernetesAuthFactory())
                 .authMethod(new AppRoleEngineFactory())
                 .authMethod(new UserpassEngineFactory())
+                .authMethod(new Sigv4AuthFactory(java.time.Clock.systemUTC()))
                 .build();
     }
 }

@@ -69,6 +69,12 @@ public final class CofferServer implements AutoCloseable {
      * @throws ConfigException when the address is taken or TLS material is unusable
      */
     public static CofferServer start(ServerConfig config, Function<ServerConfig, StorageBackend> storageFactory) {
+        return start(config, storageFactory, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #start(ServerConfig, Function)} with a last say over the node's parts (tests plug in operations). */
+    static CofferServer start(ServerConfig config, Function<ServerConfig, StorageBackend> storageFactory,
+            java.util.function.UnaryOperator<CofferNode.Builder> customize) {
         Optional<SslContext> tls = tlsContext(config);
         Optional<DataDirLock> lock = config.dataDir().map(DataDirLock::acquire);
         StorageBackend storage;
@@ -80,7 +86,8 @@ public final class CofferServer implements AutoCloseable {
                     + ": " + e.getMessage() + "; check that the directory is writable by this user", e);
         }
         String storageType = config.dev() ? "inmem" : "sqlite";
-        CofferNode node = NodeFactory.create(storage, new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType));
+        CofferNode node = customize.apply(NodeFactory.builder(storage,
+                new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType))).build();
         Optional<DevCredentials> dev = config.dev() ? Optional.of(node.startDev(config.devRootToken(), config.devAccessKey())) : Optional.empty();
         AuditRotationSignal.register(node.audit());
 

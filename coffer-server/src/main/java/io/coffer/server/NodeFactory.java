@@ -18,6 +18,11 @@ final class NodeFactory {
     }
 
     static CofferNode create(StorageBackend storage, ServerInfo info) {
+        return builder(storage, info).build();
+    }
+
+    /** Every engine this server ships; tests may plug other Secrets Manager operations into the builder. */
+    static CofferNode.Builder builder(StorageBackend storage, ServerInfo info) {
         return CofferNode.builder(storage)
                 .info(info)
                 .engine(new KvEngineFactory())
@@ -27,7 +32,6 @@ final class NodeFactory {
                 .authMethod(new KubernetesAuthFactory())
                 .authMethod(new AppRoleEngineFactory())
                 .authMethod(new UserpassEngineFactory())
-                .authMethod(new Sigv4AuthFactory(java.time.Clock.systemUTC()))
-                .build();
+                .authMethod(new Sigv4AuthFactory(java.time.Clock.systemUTC()));
     }
 }

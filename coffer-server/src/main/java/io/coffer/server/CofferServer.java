@@ -69,6 +69,12 @@ public final class CofferServer implements AutoCloseable {
      * @throws ConfigException when the address is taken or TLS material is unusable
      */
     public static CofferServer start(ServerConfig config, Function<ServerConfig, StorageBackend> storageFactory) {
+        return start(config, storageFactory, java.util.function.UnaryOperator.identity());
+    }
+
+    /** {@link #start(ServerConfig, Function)} with a last say over the node's parts (tests plug in operations). */
+    static CofferServer start(ServerConfig config, Function<ServerConfig, StorageBackend> storageFactory,
+            java.util.function.UnaryOperator<CofferNode.Builder> customize) {
         Optional<SslContext> tls = tlsContext(config);
         Optional<DataDirLock> lock = config.dataDir().map(DataDirLock::acquire);
         StorageBackend storage;
@@ -80,8 +86,9 @@ public final class CofferServer implements AutoCloseable {
                     + ": " + e.getMessage() + "; check that the directory is writable by this user", e);
         }
         String storageType = config.dev() ? "inmem" : "sqlite";
-        CofferNode node = NodeFactory.create(storage, new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType));
-        Optional<DevCredentials> dev = config.dev() ? Optional.of(node.startDev(config.devRootToken())) : Optional.empty();
+        CofferNode node = customize.apply(NodeFactory.builder(storage,
+                new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType))).build();
+        Optional<DevCredentials> dev = config.dev() ? Optional.of(node.startDev(config.devRootToken(), config.devAccessKey())) : Optional.empty();
         AuditRotationSignal.register(node.audit());
 
         boolean epoll = Epoll.isAvailable();
@@ -95,7 +102,7 @@ public final class CofferServer implements AutoCloseable {
                     .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpChannelInitializer(tls, Math.toIntExact(config.maxRequestBytes()), node.handler(), executor))
+                    .childHandler(new HttpChannelInitializer(tls, Math.toIntExact(config.maxRequestBytes()), node.handler(), node.awsHandler(), executor))
                     .bind(config.listen())
                     .syncUninterruptibly()
                     .channel();

@@ -3,6 +3,7 @@ package io.coffer.server;
 import io.coffer.core.auth.approle.AppRoleEngineFactory;
 import io.coffer.core.auth.jwt.JwtAuthFactory;
 import io.coffer.core.auth.kubernetes.KubernetesAuthFactory;
+import io.coffer.core.auth.sigv4.Sigv4AuthFactory;
 import io.coffer.core.auth.token.TokenAuthFactory;
 import io.coffer.core.auth.userpass.UserpassEngineFactory;
 import io.coffer.core.engine.kv.KvEngineFactory;
@@ -17,6 +18,11 @@ final class NodeFactory {
     }
 
     static CofferNode create(StorageBackend storage, ServerInfo info) {
+        return builder(storage, info).build();
+    }
+
+    /** Every engine this server ships; tests may plug other Secrets Manager operations into the builder. */
+    static CofferNode.Builder builder(StorageBackend storage, ServerInfo info) {
         return CofferNode.builder(storage)
                 .info(info)
                 .engine(new KvEngineFactory())
@@ -26,6 +32,6 @@ final class NodeFactory {
                 .authMethod(new KubernetesAuthFactory())
                 .authMethod(new AppRoleEngineFactory())
                 .authMethod(new UserpassEngineFactory())
-                .build();
+                .authMethod(new Sigv4AuthFactory(java.time.Clock.systemUTC()));
     }
 }

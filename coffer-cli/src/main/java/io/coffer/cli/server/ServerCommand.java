@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a Coffer server.",
-            "Dev mode: --dev [--dev-root-token T] [--listen 127.0.0.1:8200] (in memory, unsealed, KV v2 at secret/).",
+            "Dev mode: --dev [--dev-root-token T] [--dev-access-key-id ID --dev-secret-access-key S]",
+            "  [--listen 127.0.0.1:8200] (in memory, unsealed, KV v2 at secret/).",
             "Otherwise: --data-dir DIR --listen ADDR (--tls-cert F --tls-key F | --tls-disable)."})
 public final class ServerCommand implements Callable<Integer> {
 
@@ -34,6 +35,14 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = {"--dev-root-token", "-dev-root-token-id"}, paramLabel = "TOKEN",
             description = "Root token of the dev server (default: random).")
     String devRootToken;
+
+    @Option(names = "--dev-access-key-id", paramLabel = "ID",
+            description = "Dev mode: AWS access key id created with the root policy (with --dev-secret-access-key).")
+    String devAccessKeyId;
+
+    @Option(names = "--dev-secret-access-key", paramLabel = "SECRET",
+            description = "Dev mode: the secret access key of --dev-access-key-id.")
+    String devSecretAccessKey;
 
     @Option(names = {"--listen", "-listen"}, paramLabel = "HOST:PORT", description = "Address to listen on (default 127.0.0.1:8200).")
     String listen;
@@ -86,6 +95,9 @@ public final class ServerCommand implements Callable<Integer> {
         if (devRootToken != null) {
             b.devRootToken(devRootToken);
         }
+        if (devAccessKeyId != null || devSecretAccessKey != null) {
+            b.devAccessKey(devAccessKeyId, devSecretAccessKey);
+        }
         if (listen != null) {
             b.listen(listen);
         }
@@ -111,7 +123,7 @@ public final class ServerCommand implements Callable<Integer> {
         return b.build();
     }
 
-    private static void printBanner(PrintWriter out, CofferServer server) {
+    private void printBanner(PrintWriter out, CofferServer server) {
         out.println("==> Coffer server started (version " + Version.COFFER + ")");
         out.println("          Listening on: " + server.url());
         if (server.devCredentials().isPresent()) {
@@ -130,6 +142,10 @@ public final class ServerCommand implements Callable<Integer> {
             out.println();
             out.println("Unseal Key: " + dev.unsealKey());
             out.println("Root Token: " + dev.rootToken());
+            if (devAccessKeyId != null) {
+                // The secret was given on the command line; it is not repeated here.
+                out.println("AWS Access Key Id: " + devAccessKeyId + " (policy root; endpoint " + server.url() + ")");
+            }
             out.println();
             out.println("Development mode should NOT be used in production installations!");
         } else {

@@ -47,6 +47,44 @@ class ServerCommandProcessTest {
     }
 
     @Test
+    void dev_withAccessKey_createsItWithTheRootPolicyAndPrintsOnlyTheId() throws Exception {
+        int port = freePort();
+        Process p = start("server", "--dev", "--dev-root-token", "root", "--dev-access-key-id", "AKIADEVEXAMPLE0001",
+                "--dev-secret-access-key", "devSecretKeyExample/123", "--listen", "127.0.0.1:" + port);
+        try {
+            String banner = readUntil(p, "AWS Access Key Id:");
+            assertThat(banner).contains("AWS Access Key Id: AKIADEVEXAMPLE0001").doesNotContain("devSecretKeyExample");
+            HttpResponse<String> key = send("GET", "http://127.0.0.1:" + port + "/v1/auth/sigv4/keys/AKIADEVEXAMPLE0001",
+                    "root", null);
+            assertThat(key.statusCode()).isEqualTo(200);
+            assertThat(key.body()).contains("\"policies\":[\"root\"]").doesNotContain("devSecretKeyExample");
+        } finally {
+            stop(p);
+        }
+    }
+
+    @Test
+    void devAccessKeyId_withoutTheSecret_refusesToStart() throws Exception {
+        Process p = start("server", "--dev", "--dev-access-key-id", "AKIADEVEXAMPLE0001", "--listen", "127.0.0.1:" + freePort());
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(out).contains("--dev-access-key-id and --dev-secret-access-key go together");
+    }
+
+    @Test
+    void devAccessKey_withoutDev_refusesToStart() throws Exception {
+        Process p = start("server", "--data-dir", dir.toString(), "--tls-disable", "--dev-access-key-id", "AKIAX",
+                "--dev-secret-access-key", "s", "--listen", "127.0.0.1:" + freePort());
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(out).contains("only apply with --dev");
+    }
+
+    @Test
     void configFile_carriesTheSettingsAndFlagsOverrideIt() throws Exception {
         int port = freePort();
         Path config = dir.resolve("coffer.json");

@@ -116,6 +116,11 @@ public final class MountTable implements ShamirSeal.Listener {
         return Optional.empty();
     }
 
+    /** The path of the built-in mount of {@code type}, when the core creates one itself. */
+    public Optional<String> builtinPathOf(String type) {
+        return builtins.stream().filter(b -> b.type().equals(type)).map(Builtin::path).findFirst();
+    }
+
     /** The mount at exactly {@code path} (with or without trailing slash). */
     public Optional<MountEntry> get(String path) {
         Mounted m = mounts.get(normalize(path));

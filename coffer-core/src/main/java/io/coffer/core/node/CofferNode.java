@@ -1,10 +1,14 @@
 package io.coffer.core.node;
 
 import io.coffer.core.audit.AuditBroker;
+import io.coffer.core.audit.file.FileAuditDeviceFactory;
+import io.coffer.core.auth.sigv4.AccessKey;
+import io.coffer.core.auth.sigv4.AccessKeyStore;
+import io.coffer.core.auth.sigv4.Sigv4AuthFactory;
+import io.coffer.core.aws.AwsRequestHandler;
 import io.coffer.core.aws.SecretsManagerOperations;
 import io.coffer.core.aws.secrets.SecretsManagerService;
 import io.coffer.core.aws.secrets.SecretsSettings;
-import io.coffer.core.audit.file.FileAuditDeviceFactory;
 import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.engine.SecretsEngineFactory;
 import io.coffer.core.engine.kv.KvV2Engine;
@@ -46,11 +50,14 @@ public final class CofferNode implements AutoCloseable {
     private final MountTable mounts;
     private final MountTable authMounts;
     private final RequestHandler handler;
+    private final AwsRequestHandler awsHandler;
     private final AuditBroker audit;
     private final SecretsManagerService secretsManager;
+    private final Clock clock;
 
     private CofferNode(Builder b) {
         this.storage = b.storage;
+        this.clock = b.clock;
         AesGcmBarrier barrier = new AesGcmBarrier(storage, b.clock);
         this.seal = new ShamirSeal(storage, barrier);
         EngineRegistry engines = new EngineRegistry();
@@ -62,10 +69,15 @@ public final class CofferNode implements AutoCloseable {
         EngineRegistry authMethods = new EngineRegistry();
         b.authMethods.forEach(authMethods::register);
         b.tokenStoreAuthMethods.forEach(f -> authMethods.register(f.apply(tokens)));
-        this.authMounts = new MountTable(MountTable.Kind.AUTH, barrier, authMethods,
-                authMethods.find("token").isPresent()
-                        ? List.of(new MountTable.Builtin("token/", "token", "token based credentials"))
-                        : List.of());
+        List<MountTable.Builtin> builtinAuth = new ArrayList<>();
+        if (authMethods.find("token").isPresent()) {
+            builtinAuth.add(new MountTable.Builtin("token/", "token", "token based credentials"));
+        }
+        if (authMethods.find(Sigv4AuthFactory.TYPE).isPresent()) {
+            builtinAuth.add(new MountTable.Builtin(Sigv4AuthFactory.PATH, Sigv4AuthFactory.TYPE,
+                    "AWS SigV4 access keys for the Secrets Manager API"));
+        }
+        this.authMounts = new MountTable(MountTable.Kind.AUTH, barrier, authMethods, builtinAuth);
         seal.addListener(cluster);
         seal.addListener(tokens);
         seal.addListener(policies);
@@ -82,9 +94,19 @@ public final class CofferNode implements AutoCloseable {
         seal.addListener(secretsManager.purger());
         SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, authMounts, cluster, b.info, b.clock,
                 policies, audit);
-        this.handler = new RequestHandler(seal, tokens,
-                new AclAuthorizer(policies, p -> mounts.match(p).map(m -> m.mount().entry().path())),
-                new Router(mounts, authMounts), system, authMounts, audit, b.clock);
+        AclAuthorizer authorizer = new AclAuthorizer(policies, p -> mounts.match(p).map(m -> m.mount().entry().path()));
+        this.handler = new RequestHandler(seal, tokens, authorizer, new Router(mounts, authMounts), system, authMounts,
+                audit, b.clock);
+        this.awsHandler = new AwsRequestHandler(seal::isServing, id -> accessKeys().flatMap(keys -> keys.find(id)),
+                authorizer, audit, b.secretsManagerOverride == null ? secretsManager : b.secretsManagerOverride.apply(mounts),
+                b.clock);
+    }
+
+    /** The access keys of the built-in {@code sigv4} auth method; empty while sealed or when the method is not registered. */
+    private Optional<AccessKeyStore> accessKeys() {
+        return authMounts.match(Sigv4AuthFactory.PATH)
+                .filter(m -> m.relativePath().isEmpty() && m.mount().entry().type().equals(Sigv4AuthFactory.TYPE))
+                .map(m -> new AccessKeyStore(m.mount().storage()));
     }
 
     public static Builder builder(StorageBackend storage) {
@@ -93,6 +115,11 @@ public final class CofferNode implements AutoCloseable {
 
     public RequestHandler handler() {
         return handler;
+    }
+
+    /** The AWS Secrets Manager door's request path. */
+    public AwsRequestHandler awsHandler() {
+        return awsHandler;
     }
 
     public ShamirSeal seal() {
@@ -124,10 +151,22 @@ public final class CofferNode implements AutoCloseable {
      * id when present) and mounts KV version 2 at {@code secret/}.
      */
     public DevCredentials startDev(Optional<String> rootTokenId) {
+        return startDev(rootTokenId, Optional.empty());
+    }
+
+    /**
+     * Dev mode as {@link #startDev(Optional)}, and also creates the given access key with the
+     * {@code root} policy for the AWS door (the {@code sigv4} method must be registered).
+     */
+    public DevCredentials startDev(Optional<String> rootTokenId, Optional<DevAccessKey> accessKey) {
         String[] token = new String[1];
         InitResult result = seal.initializeUnsealed(1, 1, () -> {
             token[0] = tokens.createRoot(rootTokenId).token();
             mounts.mount("secret/", "kv", "key/value secret storage", Map.of("version", "2"), MountEntry.MountConfig.DEFAULT);
+            accessKey.ifPresent(k -> accessKeys()
+                    .orElseThrow(() -> new IllegalStateException("the sigv4 auth method is not registered"))
+                    .put(new AccessKey(k.accessKeyId(), k.secretAccessKey(), List.of("root"), "dev mode root access key",
+                            clock.instant().getEpochSecond(), 0)));
             return token[0];
         });
         return new DevCredentials(ShamirShares.base64(result.shares().get(0)), result.rootToken());
@@ -148,6 +187,11 @@ public final class CofferNode implements AutoCloseable {
         private final List<SecretsEngineFactory> engines = new ArrayList<>();
         private final List<SecretsEngineFactory> authMethods = new ArrayList<>();
         private final List<Function<TokenStore, SecretsEngineFactory>> tokenStoreAuthMethods = new ArrayList<>();
+        /**
+         * THE place the AWS door takes its operations from. Until the real operations
+         * (io.coffer.core.aws.secrets.SecretsManagerService) are merged, every operation is unknown.
+         */
+        private Function<MountTable, SecretsManagerOperations> secretsManagerOverride;
 
         private Builder(StorageBackend storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
@@ -186,6 +230,15 @@ public final class CofferNode implements AutoCloseable {
          */
         public Builder authMethod(Function<TokenStore, SecretsEngineFactory> factory) {
             tokenStoreAuthMethods.add(factory);
+            return this;
+        }
+
+        /**
+         * Replaces the Secrets Manager operations the AWS door runs (by default the node's
+         * {@link SecretsManagerService} over its KV mount), for tests of the door on its own.
+         */
+        public Builder secretsManager(Function<MountTable, SecretsManagerOperations> factory) {
+            this.secretsManagerOverride = Objects.requireNonNull(factory, "secretsManager");
             return this;
         }
 

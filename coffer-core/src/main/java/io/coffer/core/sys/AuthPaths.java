@@ -68,8 +68,10 @@ final class AuthPaths {
         RequestData f = r.fields();
         String type = f.string("type").filter(t -> !t.isBlank())
                 .orElseThrow(() -> CofferException.invalid("field \"type\" is required"));
-        if (type.equals(TOKEN_TYPE)) {
-            throw CofferException.invalid("the token auth method is built in at auth/token/ and cannot be enabled again");
+        Optional<String> builtin = authMounts.builtinPathOf(type);
+        if (builtin.isPresent()) {
+            throw CofferException.invalid("the " + type + " auth method is built in at auth/" + builtin.get()
+                    + " and cannot be enabled again");
         }
         Map<String, String> options = stringMap(f, "options");
         if (!options.getOrDefault("version", "").isEmpty()) {
@@ -98,8 +100,8 @@ final class AuthPaths {
             // Vault answers success so as not to reveal whether a mount existed.
             return Response.empty();
         }
-        if (entry.get().type().equals(TOKEN_TYPE)) {
-            throw CofferException.invalid("the token auth method cannot be disabled");
+        if (authMounts.builtinPathOf(entry.get().type()).filter(entry.get().path()::equals).isPresent()) {
+            throw CofferException.invalid("the " + entry.get().type() + " auth method cannot be disabled");
         }
         String uuid = entry.get().uuid();
         tokens.revokeIssuedBy(uuid);

@@ -1,5 +1,6 @@
 package io.coffer.server.config;
 
+import io.coffer.core.node.DevAccessKey;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -17,9 +18,10 @@ import java.util.Optional;
  * @param tlsCert         PEM certificate chain; empty when TLS is disabled
  * @param tlsKey          PEM private key; empty when TLS is disabled
  * @param maxRequestBytes request bodies above this are refused with 413
+ * @param devAccessKey    dev mode's AWS access key, created with the root policy; empty for none
  */
 public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<String> devRootToken, Optional<Path> dataDir,
-        Optional<Path> tlsCert, Optional<Path> tlsKey, long maxRequestBytes) {
+        Optional<Path> tlsCert, Optional<Path> tlsKey, long maxRequestBytes, Optional<DevAccessKey> devAccessKey) {
 
     public static final int DEFAULT_PORT = 8200;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 32L * 1024 * 1024;
@@ -42,6 +44,8 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
         private Path tlsKey;
         private boolean tlsDisable;
         private Long maxRequestBytes;
+        private String devAccessKeyId;
+        private String devSecretAccessKey;
 
         public Builder listen(String hostPort) {
             this.listen = hostPort;
@@ -78,6 +82,16 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
             return this;
         }
 
+        /**
+         * Dev mode's AWS access key ({@code --dev-access-key-id}, {@code --dev-secret-access-key}):
+         * both or neither, only with {@code --dev}. Either may be null when its flag was not given.
+         */
+        public Builder devAccessKey(String accessKeyId, String secretAccessKey) {
+            this.devAccessKeyId = accessKeyId;
+            this.devSecretAccessKey = secretAccessKey;
+            return this;
+        }
+
         public Builder maxRequestBytes(long bytes) {
             this.maxRequestBytes = bytes;
             return this;
@@ -95,13 +109,20 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
             if (tlsCert != null && tlsDisable) {
                 throw new ConfigException("--tls-disable conflicts with --tls-cert/--tls-key: choose one");
             }
+            if ((devAccessKeyId == null) != (devSecretAccessKey == null)) {
+                throw new ConfigException("--dev-access-key-id and --dev-secret-access-key go together: give both or neither");
+            }
             if (dev) {
                 if (dataDir != null) {
                     throw new ConfigException("--dev keeps everything in memory and conflicts with --data-dir: drop one");
                 }
                 // Dev mode is plain HTTP on loopback by design, as Vault's -dev.
                 return new ServerConfig(address, true, Optional.ofNullable(devRootToken), Optional.empty(),
-                        Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), max);
+                        Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), max, devAccessKey());
+            }
+            if (devAccessKeyId != null) {
+                throw new ConfigException("--dev-access-key-id and --dev-secret-access-key only apply with --dev; "
+                        + "create access keys with POST /v1/auth/sigv4/keys instead");
             }
             if (devRootToken != null) {
                 throw new ConfigException("--dev-root-token only applies with --dev");
@@ -119,7 +140,19 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
                 }
             }
             return new ServerConfig(address, false, Optional.empty(), Optional.of(dataDir), Optional.ofNullable(tlsCert),
-                    Optional.ofNullable(tlsKey), max);
+                    Optional.ofNullable(tlsKey), max, Optional.empty());
+        }
+
+        private Optional<DevAccessKey> devAccessKey() {
+            if (devAccessKeyId == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new DevAccessKey(devAccessKeyId, devSecretAccessKey));
+            } catch (IllegalArgumentException e) {
+                // The message names the rule, never the secret.
+                throw new ConfigException("--dev-access-key-id/--dev-secret-access-key: " + e.getMessage());
+            }
         }
 
         static InetSocketAddress parseListen(String hostPort) {

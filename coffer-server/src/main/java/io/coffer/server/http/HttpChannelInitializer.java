@@ -1,5 +1,6 @@
 package io.coffer.server.http;
 
+import io.coffer.core.aws.AwsRequestHandler;
 import io.coffer.core.handler.RequestHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -20,12 +21,15 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     private final Optional<SslContext> tls;
     private final int maxRequestBytes;
     private final RequestHandler core;
+    private final AwsDoor aws;
     private final Executor executor;
 
-    public HttpChannelInitializer(Optional<SslContext> tls, int maxRequestBytes, RequestHandler core, Executor executor) {
+    public HttpChannelInitializer(Optional<SslContext> tls, int maxRequestBytes, RequestHandler core,
+            AwsRequestHandler awsCore, Executor executor) {
         this.tls = tls;
         this.maxRequestBytes = maxRequestBytes;
         this.core = core;
+        this.aws = new AwsDoor(awsCore);
         this.executor = executor;
     }
 
@@ -41,6 +45,6 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         });
         p.addLast("http", new HttpServerCodec());
         p.addLast("aggregate", new BodyLimitAggregator(maxRequestBytes));
-        p.addLast("vault", new VaultHttpHandler(core, executor));
+        p.addLast("vault", new VaultHttpHandler(core, aws, executor));
     }
 }

@@ -20,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the Vault-style API on one connection. The event loop only decodes; the core runs on a
+ * Serves the Vault-style API, and hands AWS Secrets Manager calls ({@code POST /} with
+ * {@code X-Amz-Target}) to the {@link AwsDoor}, on one connection. The event loop only decodes; the core runs on a
  * virtual thread, because storage and (later) audit may block. Reading from the connection pauses
  * while a request is in flight, so pipelined requests are answered in order and a client cannot
  * queue unbounded work.
@@ -30,13 +31,15 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private static final Logger LOG = LoggerFactory.getLogger(VaultHttpHandler.class);
 
     private final RequestHandler core;
+    private final AwsDoor aws;
     private final Executor executor;
     /** Requests received but not yet answered; touched only on the channel's event loop. */
     private final java.util.ArrayDeque<FullHttpRequest> pending = new java.util.ArrayDeque<>();
     private boolean inFlight;
 
-    VaultHttpHandler(RequestHandler core, Executor executor) {
+    VaultHttpHandler(RequestHandler core, AwsDoor aws, Executor executor) {
         this.core = core;
+        this.aws = aws;
         this.executor = executor;
     }
 
@@ -72,7 +75,7 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         executor.execute(() -> {
             FullHttpResponse response;
             try {
-                response = serve(http, remote, head);
+                response = AwsDoor.accepts(http) ? aws.serve(http, remote) : serve(http, remote, head);
             } finally {
                 http.release();
             }

@@ -1,0 +1,79 @@
+package io.coffer.core.auth.sigv4;
+
+import io.coffer.core.barrier.SecureStorage;
+import io.coffer.core.json.Json;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The access keys of the {@code sigv4} mount, one storage entry per key id, in the mount's
+ * storage view (so encrypted by the barrier with the entry's path as associated data).
+ *
+ * <p>Generated ids are {@code AKIA} followed by 16 characters of the RFC 4648 base32 alphabet
+ * ({@code A-Z}, {@code 2-7}): 80 random bits, the shape AWS's long-term key ids have. Secrets are
+ * 40 characters of the base64 alphabet: 240 random bits.
+ */
+public final class AccessKeyStore {
+
+    static final String KEY_PREFIX = "key/";
+    private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecureStorage storage;
+
+    public AccessKeyStore(SecureStorage storage) {
+        this.storage = storage;
+    }
+
+    public Optional<AccessKey> find(String id) {
+        if (!isStorableId(id)) {
+            return Optional.empty();
+        }
+        return storage.get(KEY_PREFIX + id).map(b -> Json.read(b, AccessKey.class));
+    }
+
+    /** Stores a key, replacing one with the same id. */
+    public void put(AccessKey key) {
+        if (!isStorableId(key.id())) {
+            throw new IllegalArgumentException("access key id has a character that cannot be stored");
+        }
+        storage.put(KEY_PREFIX + key.id(), Json.write(key));
+    }
+
+    public List<String> ids() {
+        return storage.list(KEY_PREFIX).stream().filter(n -> !n.endsWith("/")).sorted().toList();
+    }
+
+    public void delete(String id) {
+        if (isStorableId(id)) {
+            storage.delete(KEY_PREFIX + id);
+        }
+    }
+
+    static String newId() {
+        return "AKIA" + random(ID_ALPHABET, 16);
+    }
+
+    static String newSecret() {
+        return random(SECRET_ALPHABET, 40);
+    }
+
+    /**
+     * Whether {@code id} can name a key: 1 to 128 printable ASCII characters without {@code /}
+     * (it is a storage path segment and the first part of a SigV4 credential scope).
+     */
+    public static boolean isStorableId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= 128 && id.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/')
+                && !id.equals(".") && !id.equals("..");
+    }
+
+    private static String random(String alphabet, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+}

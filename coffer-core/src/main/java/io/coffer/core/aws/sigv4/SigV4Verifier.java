@@ -1,0 +1,173 @@
+package io.coffer.core.aws.sigv4;
+
+import io.coffer.core.aws.AwsErrorType;
+import io.coffer.core.aws.AwsServiceException;
+import io.coffer.core.crypto.HmacSha256;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Verifies AWS Signature Version 4 ({@code Authorization} header form) the way an AWS endpoint
+ * of a non-S3 service does, and says which access key signed. Every refusal is an
+ * {@link AwsServiceException} of the type AWS answers with:
+ * <ul>
+ *   <li>no {@code Authorization} header: {@code MissingAuthenticationTokenException};</li>
+ *   <li>a header that cannot be read, no date, or {@code host} not signed:
+ *       {@code IncompleteSignatureException};</li>
+ *   <li>scope for another service, a credential date that is not the request's date, a body
+ *       whose hash is not {@code x-amz-content-sha256}, a wrong signature:
+ *       {@code InvalidSignatureException};</li>
+ *   <li>a request date more than the allowed skew away from now: {@code RequestExpired};</li>
+ *   <li>an access key id the lookup does not know: {@code UnrecognizedClientException}.</li>
+ * </ul>
+ * Any region is accepted. Signatures are compared in constant time. Thread-safe.
+ */
+public final class SigV4Verifier {
+
+    /** How far a request's date may be from the server's clock, as the issue specifies. */
+    public static final Duration DEFAULT_MAX_SKEW = Duration.ofMinutes(15);
+
+    static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final String TERMINATOR = "aws4_request";
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final String service;
+    private final Duration maxSkew;
+
+    /**
+     * @param service the service a credential must be scoped to, {@code secretsmanager} for the
+     *                door ({@code service} for the AWS test suite)
+     */
+    public SigV4Verifier(String service, Duration maxSkew) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.maxSkew = Objects.requireNonNull(maxSkew, "maxSkew");
+    }
+
+    /**
+     * Checks the request's signature.
+     *
+     * @param secretOf the secret access key of an access key id, empty when the id is unknown (or
+     *                 no longer valid)
+     * @return the parsed header of the verified request; its access key id names the signer
+     */
+    public AuthorizationHeader verify(SignedRequest request, Instant now, Function<String, Optional<String>> secretOf) {
+        List<String> authorization = request.headerValues("authorization");
+        if (authorization.isEmpty()) {
+            throw new AwsServiceException(AwsErrorType.MissingAuthenticationTokenException, "Missing Authentication Token");
+        }
+        if (authorization.size() > 1) {
+            throw new AwsServiceException(AwsErrorType.IncompleteSignatureException,
+                    "The request must carry exactly one Authorization header");
+        }
+        AuthorizationHeader auth = AuthorizationHeader.parse(authorization.get(0));
+        if (!auth.service().equals(service)) {
+            throw invalid("Credential should be scoped to correct service: '" + service + "'.");
+        }
+        if (!auth.terminator().equals(TERMINATOR)) {
+            throw invalid("Credential should be scoped with a valid terminator: 'aws4_request'.");
+        }
+        if (!auth.signedHeaders().contains("host")) {
+            throw new AwsServiceException(AwsErrorType.IncompleteSignatureException,
+                    "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        String amzDate = requestDate(request);
+        if (!amzDate.startsWith(auth.credentialDate()) || auth.credentialDate().length() != 8) {
+            throw invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
+                    + printable(auth.credentialDate()) + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.");
+        }
+        checkClock(Instant.from(AMZ_DATE.parse(amzDate)), now);
+
+        String payloadHash = CanonicalRequest.sha256Hex(request.body());
+        Optional<String> declared = request.header("x-amz-content-sha256");
+        if (declared.isPresent() && !declared.get().strip().equalsIgnoreCase(payloadHash)) {
+            throw invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");
+        }
+
+        String secret = secretOf.apply(auth.accessKeyId()).orElseThrow(() -> new AwsServiceException(
+                AwsErrorType.UnrecognizedClientException, "The security token included in the request is invalid."));
+        String canonical = CanonicalRequest.build(request, auth.signedHeaders(), payloadHash);
+        String stringToSign = AuthorizationHeader.ALGORITHM + "\n" + amzDate + "\n" + auth.scope() + "\n"
+                + CanonicalRequest.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
+        byte[] expected = signature(secret, auth, stringToSign);
+        byte[] given = HEX.parseHex(auth.signature());
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw invalid("The request signature we calculated does not match the signature you provided. "
+                    + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+        }
+        return auth;
+    }
+
+    /** {@code X-Amz-Date} in ISO-8601 basic form, or the {@code Date} header converted to it. */
+    private static String requestDate(SignedRequest request) {
+        Optional<String> amz = request.header("x-amz-date");
+        if (amz.isPresent()) {
+            String value = amz.get().strip();
+            try {
+                AMZ_DATE.parse(value);
+                return value;
+            } catch (DateTimeParseException e) {
+                throw new AwsServiceException(AwsErrorType.IncompleteSignatureException,
+                        "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
+            }
+        }
+        Optional<String> date = request.header("date");
+        if (date.isPresent()) {
+            try {
+                ZonedDateTime parsed = ZonedDateTime.parse(date.get().strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                return AMZ_DATE.format(parsed.toInstant());
+            } catch (DateTimeParseException e) {
+                throw new AwsServiceException(AwsErrorType.IncompleteSignatureException,
+                        "Date must be an RFC 1123 date, e.g. \"Sun, 30 Aug 2015 12:36:00 GMT\"");
+            }
+        }
+        throw new AwsServiceException(AwsErrorType.IncompleteSignatureException,
+                "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+    }
+
+    private void checkClock(Instant signed, Instant now) {
+        long minutes = maxSkew.toMinutes();
+        if (signed.isBefore(now.minus(maxSkew))) {
+            throw new AwsServiceException(AwsErrorType.RequestExpired, "Signature expired: " + AMZ_DATE.format(signed)
+                    + " is now earlier than " + AMZ_DATE.format(now.minus(maxSkew)) + " (" + AMZ_DATE.format(now) + " - "
+                    + minutes + " min.)");
+        }
+        if (signed.isAfter(now.plus(maxSkew))) {
+            throw new AwsServiceException(AwsErrorType.RequestExpired, "Signature not yet current: "
+                    + AMZ_DATE.format(signed) + " is still later than " + AMZ_DATE.format(now.plus(maxSkew)) + " ("
+                    + AMZ_DATE.format(now) + " + " + minutes + " min.)");
+        }
+    }
+
+    /** HMAC chain of SigV4: date, region, service, terminator, then the string to sign. */
+    static byte[] signature(String secret, AuthorizationHeader auth, String stringToSign) {
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), auth.credentialDate());
+        key = hmac(key, auth.region());
+        key = hmac(key, auth.service());
+        key = hmac(key, auth.terminator());
+        return hmac(key, stringToSign);
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        return HmacSha256.newMac(HmacSha256.key(key)).doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static AwsServiceException invalid(String message) {
+        return new AwsServiceException(AwsErrorType.InvalidSignatureException, message);
+    }
+
+    private static String printable(String s) {
+        String t = s.length() > 16 ? s.substring(0, 16) : s;
+        return t.replaceAll("[^\\x21-\\x7e]", "?");
+    }
+}

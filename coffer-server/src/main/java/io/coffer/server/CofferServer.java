@@ -87,7 +87,7 @@ public final class CofferServer implements AutoCloseable {
         }
         String storageType = config.dev() ? "inmem" : "sqlite";
         CofferNode node = customize.apply(NodeFactory.builder(storage,
-                new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType))).build();
+                new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType)).awsSecrets(config.awsSecrets())).build();
         Optional<DevCredentials> dev = config.dev() ? Optional.of(node.startDev(config.devRootToken(), config.devAccessKey())) : Optional.empty();
         AuditRotationSignal.register(node.audit());
 

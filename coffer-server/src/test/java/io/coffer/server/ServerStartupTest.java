@@ -107,6 +107,26 @@ class ServerStartupTest {
         assertThatThrownBy(() -> ConfigFile.apply(file, ServerConfig.builder())).isInstanceOf(ConfigException.class);
     }
 
+    @Test
+    void awsSettings_defaultToSecretMountAndComeFromTheConfigFile_badValuesAreRefused() throws Exception {
+        ServerConfig defaults = ServerConfig.builder().dev(true).build();
+        assertThat(defaults.awsSecrets().mount()).isEqualTo("secret/");
+        assertThat(defaults.awsSecrets().region()).isEqualTo("us-east-1");
+
+        Path file = dir.resolve("aws.json");
+        Files.writeString(file, "{\"aws_mount\":\"team-kv\",\"aws_region\":\"eu-west-1\",\"aws_account_id\":\"123456789012\"}");
+        ServerConfig.Builder b = ServerConfig.builder().dev(true);
+        ConfigFile.apply(file, b);
+        ServerConfig config = b.build();
+        assertThat(config.awsSecrets().mount()).isEqualTo("team-kv/");
+        assertThat(config.awsSecrets().arnPrefix()).isEqualTo("arn:aws:secretsmanager:eu-west-1:123456789012:secret:");
+
+        assertThatThrownBy(() -> ServerConfig.builder().dev(true).awsAccountId("12345").build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("12 digits");
+        assertThatThrownBy(() -> ServerConfig.builder().dev(true).awsRegion("Mars").build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("region");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"RSA", "EC"})
     void tls_servesHttpsWithPemCertificateAndKey(String algorithm) throws Exception {

@@ -62,6 +62,17 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--max-request-size", paramLabel = "BYTES", description = "Largest accepted request body (default 33554432).")
     Long maxRequestSize;
 
+    @Option(names = "--aws-mount", paramLabel = "PATH",
+            description = "KV v2 mount the AWS Secrets Manager API serves (default secret/).")
+    String awsMount;
+
+    @Option(names = "--aws-region", paramLabel = "REGION", description = "Region in the ARNs of the AWS API (default us-east-1).")
+    String awsRegion;
+
+    @Option(names = "--aws-account-id", paramLabel = "ID",
+            description = "12-digit account id in the ARNs of the AWS API (default 000000000000).")
+    String awsAccountId;
+
     @Option(names = "--config", paramLabel = "FILE", description = "JSON config file with the same settings; flags override it.")
     Path configFile;
 
@@ -116,6 +127,15 @@ public final class ServerCommand implements Callable<Integer> {
             b.tlsCert(null);
             b.tlsKey(null);
             b.tlsDisable(true);
+        }
+        if (awsMount != null) {
+            b.awsMount(awsMount);
+        }
+        if (awsRegion != null) {
+            b.awsRegion(awsRegion);
+        }
+        if (awsAccountId != null) {
+            b.awsAccountId(awsAccountId);
         }
         if (maxRequestSize != null) {
             b.maxRequestBytes(maxRequestSize);

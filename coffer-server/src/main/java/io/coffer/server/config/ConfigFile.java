@@ -18,7 +18,10 @@ import java.util.Set;
  *   "tls_cert": "/etc/coffer/tls.crt",
  *   "tls_key": "/etc/coffer/tls.key",
  *   "tls_disable": false,
- *   "max_request_size": 33554432
+ *   "max_request_size": 33554432,
+ *   "aws_mount": "secret/",
+ *   "aws_region": "us-east-1",
+ *   "aws_account_id": "000000000000"
  * }
  * }</pre>
  *
@@ -28,7 +31,7 @@ import java.util.Set;
 public final class ConfigFile {
 
     private static final Set<String> KEYS = Set.of("listen", "data_dir", "tls_cert", "tls_key", "tls_disable",
-            "max_request_size");
+            "max_request_size", "aws_mount", "aws_region", "aws_account_id");
 
     private ConfigFile() {
     }
@@ -57,6 +60,9 @@ public final class ConfigFile {
         text(root, "data_dir", file).map(base::resolve).ifPresent(builder::dataDir);
         text(root, "tls_cert", file).map(base::resolve).ifPresent(builder::tlsCert);
         text(root, "tls_key", file).map(base::resolve).ifPresent(builder::tlsKey);
+        text(root, "aws_mount", file).ifPresent(builder::awsMount);
+        text(root, "aws_region", file).ifPresent(builder::awsRegion);
+        text(root, "aws_account_id", file).ifPresent(builder::awsAccountId);
         if (root.has("tls_disable")) {
             if (!root.get("tls_disable").isBoolean()) {
                 throw new ConfigException("config key \"tls_disable\" in " + file + " must be true or false");

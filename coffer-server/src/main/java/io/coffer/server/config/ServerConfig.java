@@ -1,5 +1,6 @@
 package io.coffer.server.config;
 
+import io.coffer.core.aws.secrets.SecretsSettings;
 import io.coffer.core.node.DevAccessKey;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -19,9 +20,12 @@ import java.util.Optional;
  * @param tlsKey          PEM private key; empty when TLS is disabled
  * @param maxRequestBytes request bodies above this are refused with 413
  * @param devAccessKey    dev mode's AWS access key, created with the root policy; empty for none
+ * @param awsSecrets      the KV mount the AWS Secrets Manager door serves and the region and account
+ *                        of its ARNs
  */
 public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<String> devRootToken, Optional<Path> dataDir,
-        Optional<Path> tlsCert, Optional<Path> tlsKey, long maxRequestBytes, Optional<DevAccessKey> devAccessKey) {
+        Optional<Path> tlsCert, Optional<Path> tlsKey, long maxRequestBytes, Optional<DevAccessKey> devAccessKey,
+        SecretsSettings awsSecrets) {
 
     public static final int DEFAULT_PORT = 8200;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 32L * 1024 * 1024;
@@ -46,6 +50,9 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
         private Long maxRequestBytes;
         private String devAccessKeyId;
         private String devSecretAccessKey;
+        private String awsMount;
+        private String awsRegion;
+        private String awsAccountId;
 
         public Builder listen(String hostPort) {
             this.listen = hostPort;
@@ -92,6 +99,24 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
             return this;
         }
 
+        /** The KV v2 mount the AWS door serves, e.g. {@code secret/}; null for the default. */
+        public Builder awsMount(String mount) {
+            this.awsMount = mount;
+            return this;
+        }
+
+        /** The region in the AWS door's ARNs; null for the default. */
+        public Builder awsRegion(String region) {
+            this.awsRegion = region;
+            return this;
+        }
+
+        /** The 12-digit account id in the AWS door's ARNs; null for the default. */
+        public Builder awsAccountId(String accountId) {
+            this.awsAccountId = accountId;
+            return this;
+        }
+
         public Builder maxRequestBytes(long bytes) {
             this.maxRequestBytes = bytes;
             return this;
@@ -109,6 +134,7 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
             if (tlsCert != null && tlsDisable) {
                 throw new ConfigException("--tls-disable conflicts with --tls-cert/--tls-key: choose one");
             }
+            SecretsSettings aws = awsSecrets();
             if ((devAccessKeyId == null) != (devSecretAccessKey == null)) {
                 throw new ConfigException("--dev-access-key-id and --dev-secret-access-key go together: give both or neither");
             }
@@ -118,7 +144,7 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
                 }
                 // Dev mode is plain HTTP on loopback by design, as Vault's -dev.
                 return new ServerConfig(address, true, Optional.ofNullable(devRootToken), Optional.empty(),
-                        Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), max, devAccessKey());
+                        Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), max, devAccessKey(), aws);
             }
             if (devAccessKeyId != null) {
                 throw new ConfigException("--dev-access-key-id and --dev-secret-access-key only apply with --dev; "
@@ -140,7 +166,18 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
                 }
             }
             return new ServerConfig(address, false, Optional.empty(), Optional.of(dataDir), Optional.ofNullable(tlsCert),
-                    Optional.ofNullable(tlsKey), max, Optional.empty());
+                    Optional.ofNullable(tlsKey), max, Optional.empty(), aws);
+        }
+
+        private SecretsSettings awsSecrets() {
+            SecretsSettings d = SecretsSettings.DEFAULT;
+            String mount = awsMount == null ? d.mount() : awsMount.endsWith("/") ? awsMount : awsMount + "/";
+            try {
+                return new SecretsSettings(mount, awsRegion == null ? d.region() : awsRegion,
+                        awsAccountId == null ? d.account() : awsAccountId);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage() + " (--aws-mount, --aws-region, --aws-account-id)");
+            }
         }
 
         private Optional<DevAccessKey> devAccessKey() {

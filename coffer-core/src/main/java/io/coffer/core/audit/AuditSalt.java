@@ -19,11 +19,11 @@ public final class AuditSalt {
     static final int BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Initialized once and only ever copied, so concurrent records never share a Mac. */
-    private final Mac prototype;
+    /** Copied per record (see {@link HmacSha256}), so concurrent records never share a Mac. */
+    private final HmacSha256 key;
 
     private AuditSalt(byte[] key) {
-        this.prototype = HmacSha256.prototype(HmacSha256.key(key));
+        this.key = HmacSha256.withKey(key);
     }
 
     public static AuditSalt of(byte[] key) {
@@ -49,7 +49,7 @@ public final class AuditSalt {
      * strings. Not thread-safe.
      */
     public UnaryOperator<String> hasher() {
-        Mac mac = HmacSha256.copy(prototype);
+        Mac mac = this.key.newMac();
         return value -> PREFIX + HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -3,7 +3,6 @@ package io.coffer.core.auth;
 import io.coffer.core.crypto.HmacSha256;
 import io.coffer.core.barrier.SecureStorage;
 import java.security.SecureRandom;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A random 256-bit key of one auth mount, kept behind the barrier in the mount's own storage, and
@@ -20,7 +19,7 @@ public final class MountSalt {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecureStorage storage;
-    private volatile SecretKeySpec key;
+    private volatile HmacSha256 key;
 
     public MountSalt(SecureStorage storage) {
         this.storage = storage;
@@ -28,11 +27,11 @@ public final class MountSalt {
 
     /** The lower-case hex HMAC-SHA256 of {@code value}. */
     public String hmac(String value) {
-        return HmacSha256.hex(key(), value);
+        return key().hex(value);
     }
 
-    private SecretKeySpec key() {
-        SecretKeySpec k = key;
+    private HmacSha256 key() {
+        HmacSha256 k = key;
         if (k != null) {
             return k;
         }
@@ -44,7 +43,7 @@ public final class MountSalt {
                     RANDOM.nextBytes(bytes);
                     storage.put(KEY, bytes);
                 }
-                key = HmacSha256.key(bytes);
+                key = HmacSha256.withKey(bytes);
             }
             return key;
         }

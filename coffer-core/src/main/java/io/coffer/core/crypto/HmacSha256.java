@@ -8,44 +8,30 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 for the salted hashes of tokens, credentials and audit fields. The JCA provider is
- * resolved once (the one {@code Mac.getInstance(String)} picks): that lookup walks the provider
- * list on every call, and these hashes run on every request.
+ * HMAC-SHA256 under one key, for the salted hashes of tokens, credentials and audit fields, which
+ * run on every request. The JCA provider is resolved once (the one {@code Mac.getInstance(String)}
+ * picks: that lookup walks the provider list on every call), and the key is set up once in a
+ * prototype {@link Mac} that each hash copies, skipping the provider lookup and the key schedule.
+ * Thread-safe: the prototype is never used itself, only copied.
  */
 public final class HmacSha256 {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final Provider PROVIDER = provider();
 
-    private HmacSha256() {
+    private final Mac prototype;
+
+    private HmacSha256(byte[] key) {
+        this.prototype = newMac(new SecretKeySpec(key, ALGORITHM));
     }
 
-    /** A key for {@link #newMac}. */
-    public static SecretKeySpec key(byte[] bytes) {
-        return new SecretKeySpec(bytes, ALGORITHM);
+    /** HMAC-SHA256 under {@code key}; the array is not kept. */
+    public static HmacSha256 withKey(byte[] key) {
+        return new HmacSha256(key);
     }
 
-    /** A fresh, initialized {@link Mac}; not thread-safe, so one per thread or per call. */
-    public static Mac newMac(SecretKeySpec key) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM, PROVIDER);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
-        }
-    }
-
-    /**
-     * An initialized {@link Mac} to {@link #copy} from: copying skips the provider lookup and the
-     * key schedule, which cost more than hashing a short string. Never use the prototype itself.
-     */
-    public static Mac prototype(SecretKeySpec key) {
-        return newMac(key);
-    }
-
-    /** A fresh copy of {@code prototype}, ready to use; not thread-safe, so one per thread or per call. */
-    public static Mac copy(Mac prototype) {
+    /** A ready {@link Mac} under this key; not thread-safe, so one per thread or per call. */
+    public Mac newMac() {
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
@@ -53,9 +39,34 @@ public final class HmacSha256 {
         }
     }
 
+    /** The HMAC of {@code data}. */
+    public byte[] mac(byte[] data) {
+        return newMac().doFinal(data);
+    }
+
     /** Lower-case hex of the HMAC of {@code value}'s UTF-8 bytes. */
-    public static String hex(SecretKeySpec key, String value) {
-        return HexFormat.of().formatHex(newMac(key).doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    public String hex(String value) {
+        return HexFormat.of().formatHex(mac(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The HMAC of {@code data} under a key used once (SigV4's key derivation), without a prototype. */
+    public static byte[] mac(byte[] key, byte[] data) {
+        return newMac(new SecretKeySpec(key, ALGORITHM)).doFinal(data);
+    }
+
+    @Override
+    public String toString() {
+        return "HmacSha256[key redacted]";
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM, PROVIDER);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
     }
 
     private static Provider provider() {

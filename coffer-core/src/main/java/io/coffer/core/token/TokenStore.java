@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues, finds, renews and revokes tokens. A token string is never stored: its entry lives behind
@@ -63,7 +62,7 @@ public final class TokenStore implements ShamirSeal.Listener {
     private final TokenRecords records;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final ExpiredTokenCleaner cleaner;
-    private volatile SecretKeySpec salt;
+    private volatile HmacSha256 salt;
     private volatile IssuingMounts issuingMounts = IssuingMounts.NONE;
 
     public TokenStore(SecureStorage storage, Clock clock) {
@@ -110,7 +109,7 @@ public final class TokenStore implements ShamirSeal.Listener {
             storage.put(SALT_PATH, fresh);
             return fresh;
         });
-        salt = HmacSha256.key(s);
+        salt = HmacSha256.withKey(s);
         cleaner.start();
     }
 
@@ -575,11 +574,11 @@ public final class TokenStore implements ShamirSeal.Listener {
     }
 
     String hmac(String value) {
-        SecretKeySpec key = salt;
+        HmacSha256 key = salt;
         if (key == null) {
             throw new CofferException(CofferException.Kind.SEALED, "Vault is sealed");
         }
-        return HmacSha256.hex(key, value);
+        return key.hex(value);
     }
 
     static String newTokenString() {

@@ -159,7 +159,7 @@ public final class SigV4Verifier {
     }
 
     private static byte[] hmac(byte[] key, String data) {
-        return HmacSha256.newMac(HmacSha256.key(key)).doFinal(data.getBytes(StandardCharsets.UTF_8));
+        return HmacSha256.mac(key, data.getBytes(StandardCharsets.UTF_8));
     }
 
     private static AwsServiceException invalid(String message) {

@@ -221,6 +221,9 @@ final class SecretWrites {
         }
 
         static LinkedHashMap<String, String> merge(LinkedHashMap<String, String> existing, List<Tag> tags) {
+            if (existing == null && tags.isEmpty()) {
+                return null;
+            }
             LinkedHashMap<String, String> merged = existing == null ? new LinkedHashMap<>() : existing;
             for (Tag t : tags) {
                 merged.put(t.key(), t.value());

@@ -6,6 +6,9 @@ import io.coffer.core.aws.AwsServiceException;
 /** The refusals several operations share, with AWS's wording. Messages never hold a value. */
 final class Errors {
 
+    static final String INVALID_NAME = "Invalid name. Must be a valid name containing alphanumeric characters, "
+            + "or any of the following: -/_+=.@!";
+
     private Errors() {
     }
 
@@ -36,10 +39,47 @@ final class Errors {
         return new AwsServiceException(AwsErrorType.InvalidRequestException, message);
     }
 
-    /** A model constraint broken, in AWS's validation wording; {@code member} is the wire name. */
-    static AwsServiceException validation(String member, String constraint) {
-        String field = Character.toLowerCase(member.charAt(0)) + member.substring(1);
+    /** A name or SecretId with characters outside AWS's set: AWS answers a ValidationException. */
+    static AwsServiceException invalidName() {
+        return new AwsServiceException(AwsErrorType.ValidationException, INVALID_NAME);
+    }
+
+    /**
+     * A model constraint broken, in AWS's wording: {@code 1 validation error detected: Value 'v' at
+     * 'path' failed to satisfy constraint: Member must ...}. {@code path} is the wire member with a
+     * lower-case first letter ({@code secretString}, {@code tags.1.member.key}). AWS leaves the value
+     * out for sensitive members; pass {@code null} for those.
+     */
+    static AwsServiceException validation(String path, String shownValue, String constraint) {
+        String value = shownValue == null ? "Value" : "Value '" + shownValue + "'";
         return new AwsServiceException(AwsErrorType.ValidationException,
-                "1 validation error detected: Value at '" + field + "' failed to satisfy constraint: " + constraint);
+                "1 validation error detected: " + value + " at '" + path + "' failed to satisfy constraint: " + constraint);
+    }
+
+    /** Checks a string member's length (in Unicode code points, as the model counts it). */
+    static void checkLength(String path, String value, int min, int max, boolean sensitive) {
+        int length = value.codePointCount(0, value.length());
+        String shown = sensitive ? null : value;
+        if (length < min) {
+            throw validation(path, shown, "Member must have length greater than or equal to " + min);
+        }
+        if (length > max) {
+            throw validation(path, shown, "Member must have length less than or equal to " + max);
+        }
+    }
+
+    /** Checks a number member's range. */
+    static void checkRange(String path, long value, long min, long max) {
+        if (value < min) {
+            throw validation(path, Long.toString(value), "Member must have value greater than or equal to " + min);
+        }
+        if (value > max) {
+            throw validation(path, Long.toString(value), "Member must have value less than or equal to " + max);
+        }
+    }
+
+    /** The wire member name as AWS's validation messages spell it: first letter lower-case. */
+    static String path(String member) {
+        return Character.toLowerCase(member.charAt(0)) + member.substring(1);
     }
 }

@@ -102,16 +102,18 @@ final class Input {
     /** The page size: 1 to {@code max}, {@code max} when absent. */
     int maxResults(int max) {
         long m = integer("MaxResults").orElse((long) max);
-        if (m < 1 || m > max) {
-            throw Errors.validation("MaxResults", "Member must have value between 1 and " + max);
-        }
+        Errors.checkRange("maxResults", m, 1, max);
         return (int) m;
     }
 
+    /** A required member at a nested {@code path} (e.g. {@code tags.1.member.key}) is missing. */
+    static AwsServiceException missingAt(String path) {
+        return new AwsServiceException(AwsErrorType.ValidationException, "1 validation error detected: Value null at '"
+                + path + "' failed to satisfy constraint: Member must not be null");
+    }
+
     static AwsServiceException missing(String member) {
-        String field = Character.toLowerCase(member.charAt(0)) + member.substring(1);
-        return new AwsServiceException(AwsErrorType.ValidationException,
-                "1 validation error detected: Value null at '" + field + "' failed to satisfy constraint: Member must not be null");
+        return missingAt(Errors.path(member));
     }
 
     private static AwsServiceException wrongType(String member, String expected) {

@@ -2,6 +2,8 @@ package io.coffer.core.aws.secrets;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.aws.AccessCheck;
+import io.coffer.core.aws.AwsErrorType;
+import io.coffer.core.aws.AwsServiceException;
 import io.coffer.core.engine.kv.StagedKey;
 import io.coffer.core.engine.kv.StagedVersion;
 import io.coffer.core.engine.kv.StagingLabels;
@@ -14,6 +16,9 @@ import java.util.Optional;
 /** UpdateSecretVersionStage, TagResource and UntagResource: changes to a secret's labels and tags. */
 final class LabelsAndTags {
 
+    /** The model's limit on staging labels per version. */
+    static final int MAX_LABELS_PER_VERSION = 20;
+
     private final SecretStore store;
     private final SecretLocator locator;
 
@@ -25,32 +30,34 @@ final class LabelsAndTags {
     ObjectNode updateVersionStage(Input in, AccessCheck access) {
         String secretId = in.requiredString("SecretId");
         String label = in.requiredString("VersionStage");
-        if (label.isEmpty() || label.length() > 256) {
-            throw Errors.validation("VersionStage", "Member must have length between 1 and 256");
-        }
+        Errors.checkLength("versionStage", label, 1, 256, false);
         Optional<String> moveTo = in.string("MoveToVersionId");
         Optional<String> removeFrom = in.string("RemoveFromVersionId");
+        moveTo.ifPresent(id -> Errors.checkLength("moveToVersionId", id, 32, 64, false));
+        removeFrom.ifPresent(id -> Errors.checkLength("removeFromVersionId", id, 32, 64, false));
         SecretLocator.Found found = locator.locate(secretId, access, Operation.UPDATE, store.settings()::metadataPath);
         return store.kv().edit(found.name(), editor -> {
             SecretAttributes attrs = SecretWrites.liveAttributes(editor);
             StagedKey key = editor.view();
             Optional<StagedVersion> holder = key.byLabel(label);
             if (removeFrom.isPresent()) {
-                StagedVersion from = key.byVersionId(removeFrom.get()).orElseThrow(Errors::notFound);
+                StagedVersion from = key.byVersionId(removeFrom.get())
+                        .orElseThrow(() -> Errors.invalidParameter("Not a valid version: " + removeFrom.get()));
                 if (!from.labels().contains(label)) {
-                    throw Errors.invalidParameter("The staging label " + label + " is not attached to version "
-                            + removeFrom.get() + ".");
+                    throw Errors.invalidParameter("Version stage " + label + " not found in version " + removeFrom.get());
                 }
             }
             if (moveTo.isPresent()) {
-                StagedVersion to = key.byVersionId(moveTo.get()).orElseThrow(Errors::notFound);
-                if (holder.isPresent() && holder.get().number() != to.number()
-                        && !removeFrom.map(id -> id.equals(holder.get().versionId())).orElse(false)) {
-                    throw Errors.invalidParameter("The staging label " + label + " is currently attached to version "
-                            + holder.get().versionId() + ". You must include RemoveFromVersionId to move it.");
+                StagedVersion to = key.byVersionId(moveTo.get())
+                        .orElseThrow(() -> Errors.invalidParameter("Not a valid version: " + moveTo.get()));
+                if (holder.isPresent() && holder.get().number() != to.number() && removeFrom.isEmpty()) {
+                    throw Errors.invalidParameter("The parameter RemoveFromVersionId can't be empty. Staging label " + label
+                            + " is currently attached to version " + holder.get().versionId()
+                            + ", so you must explicitly reference that version in RemoveFromVersionId.");
                 }
-                if (!to.labels().contains(label) && to.labels().size() >= 20) {
-                    throw Errors.invalidParameter("A version can have at most 20 staging labels.");
+                if (!to.labels().contains(label) && to.labels().size() >= MAX_LABELS_PER_VERSION) {
+                    throw new AwsServiceException(AwsErrorType.LimitExceededException,
+                            "A version can have at most " + MAX_LABELS_PER_VERSION + " staging labels.");
                 }
                 editor.attach(label, to.number());
             } else if (removeFrom.isPresent()) {
@@ -74,10 +81,7 @@ final class LabelsAndTags {
         List<SecretWrites.Tags.Tag> tags = SecretWrites.Tags.parse(in);
         SecretLocator.Found found = locator.locate(secretId, access, Operation.UPDATE, store.settings()::metadataPath);
         return store.kv().edit(found.name(), editor -> {
-            if (!editor.exists()) {
-                throw Errors.notFound();
-            }
-            SecretAttributes attrs = SecretAttributes.of(editor.view().attributes());
+            SecretAttributes attrs = SecretWrites.liveAttributes(editor);
             attrs.tags = SecretWrites.Tags.merge(attrs.tags, tags);
             attrs.lastChangedDate = editor.now().toEpochMilli();
             editor.attributes(attrs.toNode());
@@ -87,17 +91,15 @@ final class LabelsAndTags {
 
     ObjectNode untag(Input in, AccessCheck access) {
         String secretId = in.requiredString("SecretId");
-        List<String> keys = in.strings("TagKeys").orElseThrow(() -> Input.missing("TagKeys"));
+        List<String> keys = SecretWrites.Tags.keys(in);
         SecretLocator.Found found = locator.locate(secretId, access, Operation.UPDATE, store.settings()::metadataPath);
         return store.kv().edit(found.name(), editor -> {
-            if (!editor.exists()) {
-                throw Errors.notFound();
-            }
-            SecretAttributes attrs = SecretAttributes.of(editor.view().attributes());
+            SecretAttributes attrs = SecretWrites.liveAttributes(editor);
             if (attrs.tags != null) {
+                // Once a secret has had tags, AWS shows "Tags": [] after the last one is removed.
                 LinkedHashMap<String, String> kept = new LinkedHashMap<>(attrs.tags);
                 keys.forEach(kept::remove);
-                attrs.tags = kept.isEmpty() ? null : kept;
+                attrs.tags = kept;
             }
             attrs.lastChangedDate = editor.now().toEpochMilli();
             editor.attributes(attrs.toNode());

@@ -18,6 +18,7 @@ final class Pages {
         if (nextToken.isEmpty()) {
             return 0;
         }
+        Errors.checkLength("nextToken", nextToken.get(), 1, 4096, false);
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(nextToken.get()), StandardCharsets.UTF_8);
             if (decoded.startsWith(PREFIX)) {

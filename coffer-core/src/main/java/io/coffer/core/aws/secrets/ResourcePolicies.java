@@ -73,10 +73,7 @@ final class ResourcePolicies {
     private ObjectNode setPolicy(String secretId, Optional<String> policy, AccessCheck access) {
         SecretLocator.Found found = locator.locate(secretId, access, Operation.UPDATE, store.settings()::metadataPath);
         return store.kv().edit(found.name(), editor -> {
-            if (!editor.exists()) {
-                throw Errors.notFound();
-            }
-            SecretAttributes attrs = SecretAttributes.of(editor.view().attributes());
+            SecretAttributes attrs = SecretWrites.liveAttributes(editor);
             attrs.resourcePolicy = policy.orElse(null);
             attrs.lastChangedDate = editor.now().toEpochMilli();
             editor.attributes(attrs.toNode());
@@ -85,9 +82,8 @@ final class ResourcePolicies {
     }
 
     private static void checkLength(String policy) {
-        if (policy.isEmpty() || policy.length() > MAX_POLICY) {
-            throw Errors.validation("ResourcePolicy", "Member must have length between 1 and " + MAX_POLICY);
-        }
+        // A policy is not secret, but AWS's message would quote up to 20 KiB of it; the constraint says enough.
+        Errors.checkLength("resourcePolicy", policy, 1, MAX_POLICY, true);
     }
 
     /** The grammar problems of an IAM policy document: JSON object, Statement list, Effect, Action. */

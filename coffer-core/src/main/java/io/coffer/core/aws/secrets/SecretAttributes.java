@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coffer.core.engine.kv.StagedKey;
 import io.coffer.core.json.Json;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 
 /**
@@ -54,6 +56,16 @@ final class SecretAttributes {
 
     ObjectNode toNode() {
         return Json.MAPPER.valueToTree(this);
+    }
+
+    /** The last change of anything: a version written through either door, or an AWS property. */
+    Instant lastChanged(StagedKey key) {
+        Instant versions = key.metadata().updatedTime();
+        if (lastChangedDate == null) {
+            return versions;
+        }
+        Instant props = Instant.ofEpochMilli(lastChangedDate);
+        return versions == null || props.isAfter(versions) ? props : versions;
     }
 
     boolean pendingDeletion() {

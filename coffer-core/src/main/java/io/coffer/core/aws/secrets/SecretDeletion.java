@@ -3,9 +3,11 @@ package io.coffer.core.aws.secrets;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.aws.AccessCheck;
 import io.coffer.core.engine.kv.StagedKey;
+import io.coffer.core.json.Json;
 import io.coffer.core.logical.Operation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** DeleteSecret, RestoreSecret and the purge of secrets whose recovery window ended. */
 final class SecretDeletion {
@@ -25,16 +27,27 @@ final class SecretDeletion {
     ObjectNode delete(Input in, AccessCheck access) {
         String secretId = in.requiredString("SecretId");
         boolean force = in.bool("ForceDeleteWithoutRecovery").orElse(false);
-        if (force && in.has("RecoveryWindowInDays")) {
-            throw Errors.invalidParameter("You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
-        }
-        long days = in.integer("RecoveryWindowInDays").orElse(DEFAULT_WINDOW_DAYS);
-        if (days < 7 || days > 30) {
+        Optional<Long> window = in.integer("RecoveryWindowInDays");
+        if (window.isPresent() && (window.get() < 7 || window.get() > 30)) {
             throw Errors.invalidParameter("The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).");
         }
-        SecretLocator.Found found = locator.locate(secretId, access, Operation.DELETE, store.settings()::metadataPath);
-        return store.kv().edit(found.name(), editor -> {
+        if (force && window.isPresent()) {
+            throw Errors.invalidParameter("You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
+        }
+        long days = window.orElse(DEFAULT_WINDOW_DAYS);
+        Optional<SecretLocator.Found> found = locator.locateIfExists(secretId, access, Operation.DELETE,
+                store.settings()::metadataPath);
+        if (found.isEmpty()) {
+            if (!force) {
+                throw Errors.notFound();
+            }
+            return forcedDeleteOfNothing(secretId);
+        }
+        return store.kv().edit(found.get().name(), editor -> {
             if (!editor.exists()) {
+                if (force) {
+                    return forcedDeleteOfNothing(secretId);
+                }
                 throw Errors.notFound();
             }
             StagedKey key = editor.view();
@@ -53,9 +66,25 @@ final class SecretDeletion {
             attrs.deletionDate = now.plus(Duration.ofDays(days)).toEpochMilli();
             attrs.lastChangedDate = now.toEpochMilli();
             editor.attributes(attrs.toNode());
+            // The KV door must not read or write it either while it waits for the purge.
+            editor.scheduleDeletion();
             WireFormat.putTime(out, "DeletionDate", attrs.deletionDate);
             return out;
         });
+    }
+
+    /**
+     * AWS documents that a forced delete of a secret that does not exist (or is already gone)
+     * succeeds rather than answering ResourceNotFoundException; the ARN then has a suffix of its
+     * own, as no secret ever had one.
+     */
+    private ObjectNode forcedDeleteOfNothing(String secretId) {
+        String name = locator.nameOf(secretId);
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("ARN", store.settings().arnPrefix() + name + "-" + Arns.randomSuffix());
+        out.put("Name", name);
+        WireFormat.putTime(out, "DeletionDate", store.clock().instant());
+        return out;
     }
 
     ObjectNode restore(Input in, AccessCheck access) {
@@ -71,6 +100,7 @@ final class SecretDeletion {
                 attrs.deletionDate = null;
                 attrs.lastChangedDate = editor.now().toEpochMilli();
                 editor.attributes(attrs.toNode());
+                editor.cancelScheduledDeletion();
             }
             return Responses.arnAndName(store.settings(), editor.view(), attrs);
         });

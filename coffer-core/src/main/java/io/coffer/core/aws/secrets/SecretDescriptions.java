@@ -7,11 +7,13 @@ import io.coffer.core.engine.kv.StagedKey;
 import io.coffer.core.engine.kv.StagedVersion;
 import io.coffer.core.json.Json;
 import io.coffer.core.logical.Operation;
-import java.time.Instant;
 import java.util.List;
 
 /** DescribeSecret, ListSecrets and ListSecretVersionIds: what a secret is, without its value. */
 final class SecretDescriptions {
+
+    /** What AWS lists in KmsKeyIds for a version encrypted with the account's default key. */
+    static final String DEFAULT_KMS_KEY = "DefaultEncryptionKey";
 
     private final SecretStore store;
     private final SecretLocator locator;
@@ -27,7 +29,7 @@ final class SecretDescriptions {
         SecretLocator.Found found = locator.locate(in.requiredString("SecretId"), access, Operation.READ,
                 store.settings()::metadataPath);
         ObjectNode out = entry(found.key(), found.attributes());
-        out.set("VersionIdsToStages", stages(found.key()));
+        putStages(out, "VersionIdsToStages", found.key());
         return out;
     }
 
@@ -37,14 +39,15 @@ final class SecretDescriptions {
         boolean includeDeleted = in.bool("IncludePlannedDeletion").orElse(false);
         String order = in.string("SortOrder").orElse("desc");
         if (!order.equals("asc") && !order.equals("desc")) {
-            throw Errors.validation("SortOrder", "Member must satisfy enum value set: [asc, desc]");
+            throw Errors.validation("sortOrder", order, "Member must satisfy enum value set: [asc, desc]");
         }
-        List<StagedKey> all = listing.list(access, includeDeleted, SecretFilters.parse(in), order);
+        SecretListing.SortBy sortBy = SecretListing.SortBy.parse(in.string("SortBy"));
+        List<StagedKey> all = listing.list(access, includeDeleted, SecretFilters.parse(in), sortBy, order);
         ArrayNode entries = Json.MAPPER.createArrayNode();
         int end = Math.min(all.size(), offset + max);
         for (StagedKey k : all.subList(Math.min(offset, end), end)) {
             ObjectNode e = entry(k, SecretAttributes.of(k.attributes()));
-            e.set("SecretVersionsToStages", stages(k));
+            putStages(e, "SecretVersionsToStages", k);
             entries.add(e);
         }
         ObjectNode out = Json.MAPPER.createObjectNode();
@@ -67,11 +70,17 @@ final class SecretDescriptions {
                 .toList();
         ArrayNode list = Json.MAPPER.createArrayNode();
         int end = Math.min(versions.size(), offset + max);
+        // AWS lists the KMS key each version was encrypted with; the barrier encrypts here, so the
+        // secret's KmsKeyId (or AWS's name for the default key) stands in for it.
+        String kmsKey = found.attributes().kmsKeyId != null ? found.attributes().kmsKeyId : DEFAULT_KMS_KEY;
         for (StagedVersion v : versions.subList(Math.min(offset, end), end)) {
             ObjectNode e = list.addObject();
             e.put("VersionId", v.versionId());
-            e.set("VersionStages", WireFormat.strings(v.labels()));
+            if (!v.labels().isEmpty()) {
+                e.set("VersionStages", WireFormat.strings(v.labels()));
+            }
             WireFormat.putTime(e, "CreatedDate", v.metadata().createdTime());
+            e.putArray("KmsKeyIds").add(kmsKey);
         }
         ObjectNode out = Responses.arnAndName(store.settings(), found.key(), found.attributes());
         out.set("Versions", list);
@@ -100,11 +109,11 @@ final class SecretDescriptions {
             out.set("RotationRules", a.rotationRules.deepCopy());
         }
         WireFormat.putTime(out, "LastRotatedDate", a.lastRotatedDate);
-        WireFormat.putTime(out, "LastChangedDate", lastChanged(key, a));
+        WireFormat.putTime(out, "LastChangedDate", a.lastChanged(key));
         WireFormat.putTime(out, "LastAccessedDate", a.lastAccessedDate);
         WireFormat.putTime(out, "DeletedDate", a.deletedDate);
         WireFormat.putTime(out, "NextRotationDate", Rotation.nextRotation(key, a));
-        if (a.tags != null && !a.tags.isEmpty()) {
+        if (a.tags != null) {
             ArrayNode tags = out.putArray("Tags");
             a.tags.forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));
         }
@@ -112,22 +121,16 @@ final class SecretDescriptions {
         return out;
     }
 
-    private static Instant lastChanged(StagedKey key, SecretAttributes a) {
-        Instant versions = key.metadata().updatedTime();
-        if (a.lastChangedDate == null) {
-            return versions;
-        }
-        Instant props = Instant.ofEpochMilli(a.lastChangedDate);
-        return versions == null || props.isAfter(versions) ? props : versions;
-    }
-
-    private static ObjectNode stages(StagedKey key) {
-        ObjectNode out = Json.MAPPER.createObjectNode();
+    /** The labelled versions under {@code member}; left out when no version has a label, as AWS does. */
+    private static void putStages(ObjectNode out, String member, StagedKey key) {
+        ObjectNode stages = Json.MAPPER.createObjectNode();
         for (StagedVersion v : key.versions()) {
             if (!v.labels().isEmpty()) {
-                out.set(v.versionId(), WireFormat.strings(v.labels()));
+                stages.set(v.versionId(), WireFormat.strings(v.labels()));
             }
         }
-        return out;
+        if (!stages.isEmpty()) {
+            out.set(member, stages);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -23,8 +24,53 @@ final class SecretListing {
         this.store = store;
     }
 
-    /** Secrets sorted by creation date ({@code asc} or {@code desc}), then name. */
-    List<StagedKey> list(AccessCheck access, boolean includePlannedDeletion, Predicate<StagedKey> filter, String sortOrder) {
+    /** ListSecrets' SortBy; CreatedDate when absent. */
+    enum SortBy {
+        CREATED_DATE("created-date"), LAST_ACCESSED_DATE("last-accessed-date"), LAST_CHANGED_DATE("last-changed-date"),
+        NAME("name");
+
+        private final String wire;
+
+        SortBy(String wire) {
+            this.wire = wire;
+        }
+
+        static SortBy parse(Optional<String> given) {
+            if (given.isEmpty()) {
+                return CREATED_DATE;
+            }
+            for (SortBy s : values()) {
+                if (s.wire.equals(given.get())) {
+                    return s;
+                }
+            }
+            throw Errors.validation("sortBy", given.get(),
+                    "Member must satisfy enum value set: [created-date, last-accessed-date, last-changed-date, name]");
+        }
+
+        /** Ascending order; secrets never read sort before those that were. */
+        Comparator<StagedKey> comparator() {
+            return switch (this) {
+                case CREATED_DATE -> Comparator.comparing((StagedKey k) -> k.metadata().createdTime());
+                case LAST_ACCESSED_DATE -> Comparator.comparing(
+                        (StagedKey k) -> SecretAttributes.of(k.attributes()).lastAccessedDate,
+                        Comparator.nullsFirst(Comparator.naturalOrder()));
+                case LAST_CHANGED_DATE -> Comparator.comparing(
+                        (StagedKey k) -> SecretAttributes.of(k.attributes()).lastChanged(k),
+                        Comparator.nullsFirst(Comparator.naturalOrder()));
+                case NAME -> Comparator.comparing(StagedKey::key);
+            };
+        }
+    }
+
+    /** Secrets by creation date, descending. */
+    List<StagedKey> list(AccessCheck access, boolean includePlannedDeletion, Predicate<StagedKey> filter) {
+        return list(access, includePlannedDeletion, filter, SortBy.CREATED_DATE, "desc");
+    }
+
+    /** Secrets sorted by {@code sortBy} ({@code asc} or {@code desc}), then name. */
+    List<StagedKey> list(AccessCheck access, boolean includePlannedDeletion, Predicate<StagedKey> filter, SortBy sortBy,
+                         String sortOrder) {
         access.require(Operation.LIST, store.settings().metadataFolder());
         List<StagedKey> out = new ArrayList<>();
         all().forEach(k -> {
@@ -32,8 +78,8 @@ final class SecretListing {
                 out.add(k);
             }
         });
-        Comparator<StagedKey> byCreated = Comparator.comparing((StagedKey k) -> k.metadata().createdTime());
-        Comparator<StagedKey> order = "asc".equals(sortOrder) ? byCreated : byCreated.reversed();
+        Comparator<StagedKey> by = sortBy.comparator();
+        Comparator<StagedKey> order = "asc".equals(sortOrder) ? by : by.reversed();
         out.sort(order.thenComparing(StagedKey::key));
         return out;
     }

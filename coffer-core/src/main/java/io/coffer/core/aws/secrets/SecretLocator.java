@@ -31,44 +31,54 @@ final class SecretLocator {
      * {@code path.apply(name)}.
      */
     Found locate(String secretId, AccessCheck access, Operation operation, Function<String, String> path) {
+        return locateIfExists(secretId, access, operation, path).orElseThrow(Errors::notFound);
+    }
+
+    /** Like {@link #locate} (access is checked either way), but empty when there is no such secret. */
+    Optional<Found> locateIfExists(String secretId, AccessCheck access, Operation operation, Function<String, String> path) {
         Optional<Found> found = find(secretId);
         if (found.isPresent()) {
             access.require(operation, path.apply(found.get().name()));
-            return found.get();
+            return found;
         }
         String guess = plausibleName(secretId);
         if (guess != null) {
             access.require(operation, path.apply(guess));
         }
-        throw Errors.notFound();
+        return Optional.empty();
     }
 
-    /** The secret {@code secretId} names, without access checks. */
+    /** The name a SecretId means when no secret answers to it: a partial or full ARN's name part. */
+    String nameOf(String secretId) {
+        String guess = plausibleName(secretId);
+        return guess != null ? guess : secretId;
+    }
+
+    /**
+     * The secret {@code secretId} names, without access checks. A name is looked up as it is. An
+     * ARN whose tail ends in {@code -} plus six letters or digits is a full ARN: the name before
+     * them with exactly that suffix, and nothing else (AWS does not fall back to reading it as a
+     * partial ARN, which is why it warns against names ending that way); any other ARN is partial.
+     */
     Optional<Found> find(String secretId) {
-        if (secretId.isEmpty() || secretId.length() > 2048) {
-            throw Errors.validation("SecretId", "Member must have length between 1 and 2048");
+        SecretNames.checkSecretId(secretId);
+        KvStore kv = store.kv();
+        if (!secretId.startsWith("arn:")) {
+            return SecretNames.isKvKey(secretId) ? load(kv, secretId) : Optional.empty();
         }
-        String tail;
-        boolean arn = secretId.startsWith("arn:");
-        if (arn) {
-            String prefix = store.settings().arnPrefix();
-            if (!secretId.startsWith(prefix)) {
+        String prefix = store.settings().arnPrefix();
+        if (!secretId.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String tail = secretId.substring(prefix.length());
+        Matcher m = SecretNames.ARN_SUFFIXED.matcher(tail);
+        if (m.matches()) {
+            if (!SecretNames.isKvKey(m.group(1))) {
                 return Optional.empty();
             }
-            tail = secretId.substring(prefix.length());
-        } else {
-            tail = secretId;
+            return load(kv, m.group(1))
+                    .filter(base -> Arns.suffix(base.key(), base.attributes()).equals(m.group(2)));
         }
-        KvStore kv = store.kv();
-        // A full ARN: name plus this secret's suffix.
-        Matcher m = SecretNames.ARN_SUFFIXED.matcher(tail);
-        if (m.matches() && SecretNames.isKvKey(m.group(1))) {
-            Optional<Found> base = load(kv, m.group(1));
-            if (base.isPresent() && Arns.suffix(base.get().key(), base.get().attributes()).equals(m.group(2))) {
-                return base;
-            }
-        }
-        // A name, or a partial ARN (the name without suffix).
         return SecretNames.isKvKey(tail) ? load(kv, tail) : Optional.empty();
     }
 

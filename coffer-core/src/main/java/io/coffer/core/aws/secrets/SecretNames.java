@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 final class SecretNames {
 
     static final int MAX_LENGTH = 512;
+    static final int MAX_SECRET_ID_LENGTH = 2048;
     private static final Pattern CHARS = Pattern.compile("[A-Za-z0-9/_+=.@-]+");
     /** What AWS warns against: such a name reads like a partial ARN's name plus suffix. */
     static final Pattern ARN_SUFFIXED = Pattern.compile("(?s)(.+)-([A-Za-z0-9]{6})");
@@ -19,16 +20,24 @@ final class SecretNames {
 
     /** Checks a name given to CreateSecret. */
     static void check(String name) {
-        if (name.isEmpty() || name.length() > MAX_LENGTH) {
-            throw Errors.validation("Name", "Member must have length between 1 and 512");
-        }
+        Errors.checkLength("name", name, 1, MAX_LENGTH, false);
         if (!CHARS.matcher(name).matches()) {
-            throw Errors.invalidParameter("Invalid name. Must be a valid name containing alphanumeric characters, "
-                    + "or any of the following: -/_+=.@!");
+            throw Errors.invalidName();
         }
         if (!isKvKey(name)) {
             throw Errors.invalidParameter("Invalid name. This server stores secrets as KV paths: a name may not "
                     + "start or end with '/', contain '//', or have a '.' or '..' segment.");
+        }
+    }
+
+    /**
+     * Checks a SecretId as AWS does before looking it up: its length, and, unless it is an ARN,
+     * the name character set (a bad character is a ValidationException, not "not found").
+     */
+    static void checkSecretId(String secretId) {
+        Errors.checkLength("secretId", secretId, 1, MAX_SECRET_ID_LENGTH, false);
+        if (!secretId.startsWith("arn:") && !CHARS.matcher(secretId).matches()) {
+            throw Errors.invalidName();
         }
     }
 

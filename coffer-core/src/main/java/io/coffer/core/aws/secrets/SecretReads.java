@@ -30,7 +30,11 @@ final class SecretReads {
 
     ObjectNode get(Input in, AccessCheck access) {
         String secretId = in.requiredString("SecretId");
-        return read(secretId, in.string("VersionId"), in.string("VersionStage"), access);
+        Optional<String> versionId = in.string("VersionId");
+        Optional<String> stage = in.string("VersionStage");
+        versionId.ifPresent(id -> Errors.checkLength("versionId", id, 32, 64, false));
+        stage.ifPresent(s -> Errors.checkLength("versionStage", s, 1, 256, false));
+        return read(secretId, versionId, stage, access);
     }
 
     ObjectNode batchGet(Input in, AccessCheck access) {
@@ -46,13 +50,14 @@ final class SecretReads {
                 throw Errors.invalidParameter("MaxResults can only be used with Filters.");
             }
             if (ids.get().isEmpty() || ids.get().size() > 20) {
-                throw Errors.validation("SecretIdList", "Member must have length between 1 and 20");
+                throw Errors.validation("secretIdList", ids.get().toString(), ids.get().isEmpty()
+                        ? "Member must have length greater than or equal to 1" : "Member must have length less than or equal to 20");
             }
             names = ids.get();
         } else {
             int max = in.maxResults(20);
             int offset = Pages.offset(in.string("NextToken"));
-            List<StagedKey> matching = listing.list(access, false, SecretFilters.parse(in), "desc");
+            List<StagedKey> matching = listing.list(access, false, SecretFilters.parse(in));
             int end = Math.min(matching.size(), offset + max);
             names = matching.subList(Math.min(offset, end), end).stream().map(StagedKey::key).toList();
             if (end < matching.size()) {
@@ -90,7 +95,7 @@ final class SecretReads {
         if (versionId.isPresent()) {
             version = key.byVersionId(versionId.get()).orElseThrow(() -> Errors.noValueForVersion(versionId.get()));
             if (stage.isPresent() && !version.labels().contains(stage.get())) {
-                throw Errors.invalidParameter("You provided a VersionStage that is not associated to the provided VersionId.");
+                throw Errors.invalidRequest("You provided a VersionStage that is not associated to the provided VersionId.");
             }
         } else {
             String label = stage.orElse(StagingLabels.CURRENT);

@@ -31,9 +31,7 @@ final class SecretValues {
             throw Errors.invalidParameter("You can't specify both a binary secret value and a string secret value in the same secret.");
         }
         if (text.isPresent()) {
-            if (text.get().length() > MAX_VALUE) {
-                throw Errors.validation("SecretString", "Member must have length less than or equal to " + MAX_VALUE);
-            }
+            Errors.checkLength("secretString", text.get(), 1, MAX_VALUE, true);
             return Optional.of(io.coffer.core.engine.kv.SecretValues.ofString(text.get()));
         }
         if (binary.isPresent()) {
@@ -43,8 +41,11 @@ final class SecretValues {
             } catch (IllegalArgumentException e) {
                 throw new AwsServiceException(AwsErrorType.SerializationException, "SecretBinary is not valid base64");
             }
+            if (bytes.length < 1) {
+                throw Errors.validation("secretBinary", null, "Member must have length greater than or equal to 1");
+            }
             if (bytes.length > MAX_VALUE) {
-                throw Errors.validation("SecretBinary", "Member must have length less than or equal to " + MAX_VALUE);
+                throw Errors.validation("secretBinary", null, "Member must have length less than or equal to " + MAX_VALUE);
             }
             return Optional.of(new SecretValue.Binary(bytes));
         }
@@ -54,11 +55,7 @@ final class SecretValues {
     /** The request's ClientRequestToken, checked; empty when absent. */
     static Optional<String> token(Input in) {
         Optional<String> token = in.string("ClientRequestToken");
-        token.ifPresent(t -> {
-            if (t.length() < 32 || t.length() > 64) {
-                throw Errors.validation("ClientRequestToken", "Member must have length between 32 and 64");
-            }
-        });
+        token.ifPresent(t -> Errors.checkLength("clientRequestToken", t, 32, 64, false));
         return token;
     }
 
@@ -75,11 +72,26 @@ final class SecretValues {
                 if (same(stored, value)) {
                     return existing.get();
                 }
-                throw new AwsServiceException(AwsErrorType.ResourceExistsException,
-                        "You can't modify an existing version, you can only create a new version.");
+                throw versionExists();
             }
         }
         return editor.append(value, token.orElseGet(() -> UUID.randomUUID().toString()), labels);
+    }
+
+    /**
+     * UpdateSecret's rule, stricter than {@link #write}: AWS documents that a ClientRequestToken
+     * matching an existing version is an error even with the same value.
+     */
+    static StagedVersion writeNew(KeyEditor editor, Optional<String> token, SecretValue value, Collection<String> labels) {
+        if (token.isPresent() && editor.view().byVersionId(token.get()).isPresent()) {
+            throw versionExists();
+        }
+        return write(editor, token, value, labels);
+    }
+
+    private static AwsServiceException versionExists() {
+        return new AwsServiceException(AwsErrorType.ResourceExistsException,
+                "You can't modify an existing version, you can only create a new version.");
     }
 
     /** Whether two values are the same on the AWS wire; compared in constant time. */

@@ -13,6 +13,7 @@ import io.coffer.core.engine.kv.StagedVersion;
 import io.coffer.core.engine.kv.StagingLabels;
 import io.coffer.core.logical.Operation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +82,7 @@ final class SecretWrites {
         String secretId = in.requiredString("SecretId");
         Optional<String> token = SecretValues.token(in);
         SecretValue value = SecretValues.parse(in).orElseThrow(() ->
-                Errors.invalidParameter("You must provide either SecretString or SecretBinary."));
+                Errors.invalidRequest("You must provide either SecretString or SecretBinary."));
         List<String> stages = in.strings("VersionStages").orElse(List.of(StagingLabels.CURRENT));
         Stages.check(stages);
         SecretLocator.Found found = locator.locate(secretId, access, Operation.UPDATE, store.settings()::dataPath);
@@ -120,7 +121,7 @@ final class SecretWrites {
                 attrs.lastChangedDate = editor.now().toEpochMilli();
                 editor.attributes(attrs.toNode());
             }
-            String versionId = value.map(v -> SecretValues.write(editor, token, v, List.of(StagingLabels.CURRENT)).versionId())
+            String versionId = value.map(v -> SecretValues.writeNew(editor, token, v, List.of(StagingLabels.CURRENT)).versionId())
                     .orElse(null);
             ObjectNode out = Responses.arnAndName(store.settings(), editor.view(), attrs);
             if (versionId != null) {
@@ -144,9 +145,7 @@ final class SecretWrites {
 
     private static Optional<String> description(Input in) {
         Optional<String> d = in.string("Description");
-        if (d.isPresent() && d.get().length() > 2048) {
-            throw Errors.validation("Description", "Member must have length less than or equal to 2048");
-        }
+        d.ifPresent(text -> Errors.checkLength("description", text, 0, 2048, false));
         return d;
     }
 
@@ -157,12 +156,12 @@ final class SecretWrites {
 
         static void check(List<String> stages) {
             if (stages.isEmpty() || stages.size() > 20) {
-                throw Errors.validation("VersionStages", "Member must have length between 1 and 20");
+                String constraint = stages.isEmpty() ? "Member must have length greater than or equal to 1"
+                        : "Member must have length less than or equal to 20";
+                throw Errors.validation("versionStages", stages.toString(), constraint);
             }
-            for (String s : stages) {
-                if (s.isEmpty() || s.length() > 256) {
-                    throw Errors.validation("VersionStages", "Member must have length between 1 and 256");
-                }
+            for (int i = 0; i < stages.size(); i++) {
+                Errors.checkLength("versionStages." + (i + 1) + ".member", stages.get(i), 1, 256, false);
             }
             if (new LinkedHashSet<>(stages).size() != stages.size()) {
                 throw Errors.invalidParameter("VersionStages contains a duplicate label.");
@@ -170,8 +169,10 @@ final class SecretWrites {
         }
     }
 
-    /** Tags in requests. */
+    /** Tags in requests: the model's lengths, the reserved {@code aws:} prefix, 50 per secret. */
     static final class Tags {
+        static final int MAX_TAGS = 50;
+
         record Tag(String key, String value) {
         }
 
@@ -181,33 +182,54 @@ final class SecretWrites {
         static List<Tag> parse(Input in) {
             List<Tag> out = new ArrayList<>();
             in.array("Tags").ifPresent(a -> {
+                int index = 0;
                 for (JsonNode t : a) {
+                    index++;
                     JsonNode k = t.get("Key");
                     JsonNode v = t.get("Value");
-                    if (k == null || !k.isTextual() || (v != null && !v.isNull() && !v.isTextual())) {
+                    if (!t.isObject() || (k != null && !k.isNull() && !k.isTextual()) || (v != null && !v.isNull() && !v.isTextual())) {
                         throw new AwsServiceException(AwsErrorType.SerializationException, "Tags must be a list of {Key, Value}");
+                    }
+                    if (k == null || k.isNull()) {
+                        throw Input.missingAt("tags." + index + ".member.key");
                     }
                     String key = k.textValue();
                     String value = v == null || v.isNull() ? "" : v.textValue();
-                    if (key.isEmpty() || key.length() > 128) {
-                        throw Errors.validation("Tags", "Member must have length between 1 and 128 (Key)");
-                    }
-                    if (value.length() > 256) {
-                        throw Errors.validation("Tags", "Member must have length less than or equal to 256 (Value)");
-                    }
+                    Errors.checkLength("tags." + index + ".member.key", key, 1, 128, false);
+                    Errors.checkLength("tags." + index + ".member.value", value, 0, 256, false);
+                    checkNotReserved(key);
                     out.add(new Tag(key, value));
                 }
             });
             return out;
         }
 
-        static java.util.LinkedHashMap<String, String> merge(java.util.LinkedHashMap<String, String> existing, List<Tag> tags) {
-            java.util.LinkedHashMap<String, String> merged = existing == null ? new java.util.LinkedHashMap<>() : existing;
+        /** Tag keys for UntagResource, with the same length rule. */
+        static List<String> keys(Input in) {
+            List<String> keys = in.strings("TagKeys").orElseThrow(() -> Input.missing("TagKeys"));
+            for (int i = 0; i < keys.size(); i++) {
+                Errors.checkLength("tagKeys." + (i + 1) + ".member", keys.get(i), 1, 128, false);
+            }
+            return keys;
+        }
+
+        /** AWS reserves the {@code aws:} prefix (any case) for its own tags. */
+        private static void checkNotReserved(String key) {
+            if (key.regionMatches(true, 0, "aws:", 0, 4)) {
+                throw Errors.invalidParameter("Invalid tag key. Tag keys cannot start with 'aws:' (case insensitive).");
+            }
+        }
+
+        static LinkedHashMap<String, String> merge(LinkedHashMap<String, String> existing, List<Tag> tags) {
+            if (existing == null && tags.isEmpty()) {
+                return null;
+            }
+            LinkedHashMap<String, String> merged = existing == null ? new LinkedHashMap<>() : existing;
             for (Tag t : tags) {
                 merged.put(t.key(), t.value());
             }
-            if (merged.size() > 50) {
-                throw Errors.invalidParameter("A secret can have at most 50 tags.");
+            if (merged.size() > MAX_TAGS) {
+                throw Errors.invalidParameter("A secret can have at most " + MAX_TAGS + " tags.");
             }
             return merged;
         }

@@ -110,6 +110,22 @@ public final class KeyEditor {
         dirty = true;
     }
 
+    /**
+     * Marks the key as scheduled for deletion from now on: until {@link #cancelScheduledDeletion},
+     * KV reads answer as for a deleted version and KV writes are refused, so that a secret another
+     * door deleted (with a recovery window) cannot be read or revived through KV either.
+     */
+    public void scheduleDeletion() {
+        existing().deletionScheduledTime = GoTime.format(now);
+        dirty = true;
+    }
+
+    /** Lifts {@link #scheduleDeletion}: the key reads and writes through KV again. */
+    public void cancelScheduledDeletion() {
+        existing().deletionScheduledTime = null;
+        dirty = true;
+    }
+
     /** Removes the key, its versions and its attributes now. */
     public void remove() {
         store.removeKey(key, existing());

@@ -118,7 +118,8 @@ public final class KvStore {
     /**
      * Version {@code version} of the key, or its current version when {@code version} is 0 or less.
      * Empty when the key or that version does not exist (never written, or pruned); a deleted or
-     * destroyed version is returned with {@code data == null}.
+     * destroyed version, and any version of a key scheduled for deletion
+     * ({@link KeyEditor#scheduleDeletion}), is returned with {@code data == null}.
      */
     public Optional<VersionRead> readVersion(String key, long version) {
         String k = checkedKey(key);
@@ -138,7 +139,8 @@ public final class KvStore {
     /**
      * The direct children of {@code folder} ({@code ""} for the root, otherwise ending with {@code /}):
      * key names, and folder names ending with {@code /}, in storage list order. With
-     * {@code excludeDeleted}, keys whose current version carries a deletion time are left out.
+     * {@code excludeDeleted}, keys whose current version carries a deletion time, and keys scheduled
+     * for deletion, are left out.
      */
     public List<String> listKeys(String folder, boolean excludeDeleted) {
         if (!folder.isEmpty()) {
@@ -155,6 +157,9 @@ public final class KvStore {
         for (String name : names) {
             if (!name.endsWith("/")) {
                 MetadataDoc doc = loadMetadata(folder + name);
+                if (doc != null && doc.deletionScheduledTime != null) {
+                    continue;
+                }
                 if (doc != null) {
                     VersionDoc current = doc.versions.get(Labels.readableCurrent(doc));
                     if (current != null && current.deletionTime != null) {
@@ -174,6 +179,7 @@ public final class KvStore {
      * current version is {@code cas} (0: only if the key has no version); without it, only if
      * neither the mount nor the key requires check-and-set. Prunes the oldest versions beyond
      * max_versions. The data is stored with its object keys sorted, as Vault returns them.
+     * Refused ({@code INVALID_REQUEST}) while the key is scheduled for deletion.
      *
      * @throws CasException when check-and-set refuses the write
      */
@@ -186,6 +192,7 @@ public final class KvStore {
             if (meta == null) {
                 meta = new MetadataDoc(k);
             }
+            refuseIfDeletionScheduled(meta);
             checkCas(cas, config, meta);
             return appendAndSave(k, meta, new DataDoc(clock.instant(), canonical), config);
         });
@@ -207,6 +214,7 @@ public final class KvStore {
             if (meta == null) {
                 return new PatchResult.NoKey();
             }
+            refuseIfDeletionScheduled(meta);
             checkCas(cas, config, meta);
             long currentNumber = Labels.readableCurrent(meta);
             VersionDoc current = meta.versions.get(currentNumber);
@@ -540,6 +548,9 @@ public final class KvStore {
                 return Optional.empty();
             }
             VersionMetadata vm = v.view(n);
+            if (meta.deletionScheduledTime != null) {
+                return Optional.of(mapper.map(asDeletedBySchedule(vm, meta), meta.custom(), null));
+            }
             if (!vm.isLiveAt(clock.instant())) {
                 return Optional.of(mapper.map(vm, meta.custom(), null));
             }
@@ -650,6 +661,25 @@ public final class KvStore {
             min = mount;
         }
         return created.plusSeconds(min);
+    }
+
+    /**
+     * A version of a key scheduled for deletion, as KV readers see it: deleted since the deletion
+     * was scheduled (unless it was deleted earlier), like a version Vault soft-deleted.
+     */
+    private static VersionMetadata asDeletedBySchedule(VersionMetadata vm, MetadataDoc meta) {
+        Instant scheduled = GoTime.parse(meta.deletionScheduledTime);
+        if (vm.destroyed() || vm.isDeletedAt(scheduled)) {
+            return vm;
+        }
+        return new VersionMetadata(vm.version(), vm.createdTime(), scheduled, false);
+    }
+
+    private static void refuseIfDeletionScheduled(MetadataDoc meta) {
+        if (meta.deletionScheduledTime != null) {
+            throw CofferException.invalid("the secret is scheduled for deletion (AWS DeleteSecret); "
+                    + "restore it with RestoreSecret before writing to it");
+        }
     }
 
     private static void checkCas(OptionalLong cas, KvConfig config, MetadataDoc meta) {

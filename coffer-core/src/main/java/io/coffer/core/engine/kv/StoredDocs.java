@@ -100,6 +100,13 @@ final class StoredDocs {
         @JsonProperty("attributes")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         ObjectNode attributes;
+        /**
+         * When another door scheduled the key for deletion (AWS DeleteSecret with a recovery
+         * window); while set, KV reads withhold the data and KV writes are refused.
+         */
+        @JsonProperty("deletion_scheduled_time")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String deletionScheduledTime;
 
         MetadataDoc() {
         }

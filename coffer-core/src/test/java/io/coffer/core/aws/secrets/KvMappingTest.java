@@ -1,9 +1,11 @@
 package io.coffer.core.aws.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.engine.kv.KvStore;
+import io.coffer.core.error.CofferException;
 import io.coffer.core.engine.kv.StagedKey;
 import io.coffer.core.engine.kv.VersionRead;
 import java.time.Duration;
@@ -26,6 +28,24 @@ class KvMappingTest {
         VersionRead r = kv.readVersion("db", 0).orElseThrow();
         assertThat(r.data()).containsExactly(Map.entry("pass", "p"), Map.entry("user", "app"));
         assertThat(h.call("GetSecretValue", "{\"SecretId\":\"db\"}").get("SecretString").asText()).isEqualTo(original);
+    }
+
+    @Test
+    void awsDeleteSecret_hidesTheValueFromKvToo_untilRestoreSecret() {
+        h.call("CreateSecret", "{\"Name\":\"db\",\"SecretString\":\"{\\\"p\\\":\\\"x\\\"}\"}");
+        h.call("DeleteSecret", "{\"SecretId\":\"db\",\"RecoveryWindowInDays\":7}");
+
+        assertThat(kv.readVersion("db", 0).orElseThrow().live()).isFalse();
+        assertThat(kv.readVersion("db", 1).orElseThrow().live()).isFalse();
+        assertThat(catchThrowableOfType(CofferException.class, () -> kv.write("db", Map.of("p", "y"), OptionalLong.empty())))
+                .isNotNull()
+                .extracting(CofferException::kind).isEqualTo(CofferException.Kind.INVALID_REQUEST);
+        assertThat(kv.readMetadata("db")).isPresent();
+
+        h.call("RestoreSecret", "{\"SecretId\":\"db\"}");
+        assertThat(kv.readVersion("db", 0).orElseThrow().data()).isEqualTo(Map.of("p", "x"));
+        kv.write("db", Map.of("p", "y"), OptionalLong.empty());
+        assertThat(h.call("GetSecretValue", "{\"SecretId\":\"db\"}").get("SecretString").asText()).isEqualTo("{\"p\":\"y\"}");
     }
 
     @Test

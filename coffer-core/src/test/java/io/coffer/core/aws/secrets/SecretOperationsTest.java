@@ -52,7 +52,7 @@ class SecretOperationsTest {
 
     @Test
     void createSecret_badNamesAndDuplicates_areRefused() {
-        h.assertFails("CreateSecret", "{\"Name\":\"bad name\"}", AwsErrorType.InvalidParameterException);
+        h.assertFails("CreateSecret", "{\"Name\":\"bad name\"}", AwsErrorType.ValidationException);
         h.assertFails("CreateSecret", "{\"Name\":\"/leading\"}", AwsErrorType.InvalidParameterException);
         h.assertFails("CreateSecret", "{\"Name\":\"" + "a".repeat(513) + "\"}", AwsErrorType.ValidationException);
         h.assertFails("CreateSecret", "{\"Name\":\"x\",\"SecretString\":\"a\",\"SecretBinary\":\"YQ==\"}",
@@ -72,7 +72,7 @@ class SecretOperationsTest {
         ObjectNode out = h.call("CreateSecret", "{\"Name\":\"empty\"}");
         assertThat(out.has("VersionId")).isFalse();
         h.assertFails("GetSecretValue", "{\"SecretId\":\"empty\"}", AwsErrorType.ResourceNotFoundException);
-        assertThat(h.call("DescribeSecret", "{\"SecretId\":\"empty\"}").get("VersionIdsToStages").size()).isZero();
+        assertThat(h.call("DescribeSecret", "{\"SecretId\":\"empty\"}").has("VersionIdsToStages")).isFalse();
     }
 
     @Test
@@ -101,7 +101,7 @@ class SecretOperationsTest {
     @Test
     void putSecretValue_neitherValue_isRefused_customStageLeavesCurrent() {
         create("s", "one");
-        h.assertFails("PutSecretValue", "{\"SecretId\":\"s\"}", AwsErrorType.InvalidParameterException);
+        h.assertFails("PutSecretValue", "{\"SecretId\":\"s\"}", AwsErrorType.InvalidRequestException);
         h.call("PutSecretValue", "{\"SecretId\":\"s\",\"SecretString\":\"two\",\"VersionStages\":[\"blue\"]}");
         assertThat(h.call("GetSecretValue", "{\"SecretId\":\"s\"}").get("SecretString").asText()).isEqualTo("one");
         assertThat(h.call("GetSecretValue", "{\"SecretId\":\"s\",\"VersionStage\":\"blue\"}").get("SecretString").asText())

@@ -6,6 +6,7 @@ import io.coffer.core.storage.StorageBackend;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The security barrier: every value passes through AES-256-GCM on its way to physical storage,
@@ -105,11 +106,17 @@ public final class AesGcmBarrier implements SecureStorage {
     public Optional<byte[]> get(String key) {
         unsealed();
         checkUserKey(key);
-        Optional<byte[]> stored = physical.get(key);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        byte[] ciphertext = stored.get();
+        return physical.get(key).map(ciphertext -> decrypt(key, ciphertext));
+    }
+
+    @Override
+    public <T> Optional<T> getDecoded(String key, DecodedCache<T> cache, Function<byte[], T> decoder) {
+        unsealed();
+        checkUserKey(key);
+        return physical.get(key).map(ciphertext -> cache.decode(key, ciphertext, c -> decrypt(key, c), decoder));
+    }
+
+    private byte[] decrypt(String key, byte[] ciphertext) {
         keyUse.readLock().lock();
         try {
             Keyring k = unsealed();
@@ -118,7 +125,7 @@ public final class AesGcmBarrier implements SecureStorage {
                 throw new CofferException(CofferException.Kind.INTERNAL,
                         "stored value at " + key + " names a keyring term that does not exist");
             }
-            return Optional.of(AesGcm.decrypt(term.key(), key, ciphertext));
+            return AesGcm.decrypt(term.key(), key, ciphertext);
         } finally {
             keyUse.readLock().unlock();
         }

@@ -2,6 +2,7 @@ package io.coffer.core.barrier;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Storage of plaintext values behind the barrier. Engines and core stores see only this; the
@@ -12,6 +13,15 @@ import java.util.Optional;
 public interface SecureStorage {
 
     Optional<byte[]> get(String key);
+
+    /**
+     * Like {@code get(key).map(decoder)}, but an unchanged record is decoded once: the value comes
+     * from {@code cache} while the stored ciphertext is the one it was decoded from. The decoded
+     * value is shared: never change it.
+     */
+    default <T> Optional<T> getDecoded(String key, DecodedCache<T> cache, Function<byte[], T> decoder) {
+        return get(key).map(decoder);
+    }
 
     void put(String key, byte[] value);
 

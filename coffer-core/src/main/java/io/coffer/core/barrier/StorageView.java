@@ -2,6 +2,7 @@ package io.coffer.core.barrier;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A {@link SecureStorage} confined to one prefix: a mount's engine gets a view of
@@ -24,6 +25,11 @@ final class StorageView implements SecureStorage {
     @Override
     public Optional<byte[]> get(String key) {
         return delegate.get(prefix + checked(key));
+    }
+
+    @Override
+    public <T> Optional<T> getDecoded(String key, DecodedCache<T> cache, Function<byte[], T> decoder) {
+        return delegate.getDecoded(prefix + checked(key), cache, decoder);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.coffer.core.engine.kv;
 
+import io.coffer.core.barrier.DecodedCache;
 import io.coffer.core.barrier.SecureStorage;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.engine.kv.StoredDocs.ConfigDoc;
@@ -56,6 +57,8 @@ public final class KvStore {
 
     private final SecureStorage storage;
     private final Clock clock;
+    /** Key metadata holds no secret value, so keeping it decoded is safe; bounded to this many keys. */
+    private final DecodedCache<MetadataDoc> metadataCache = new DecodedCache<>(10_000);
     private final ReentrantLock[] keyLocks = new ReentrantLock[LOCK_STRIPES];
     private final ReentrantLock configLock = new ReentrantLock();
 
@@ -111,7 +114,7 @@ public final class KvStore {
 
     /** The key's metadata; empty when the key does not exist. */
     public Optional<KeyMetadata> readMetadata(String key) {
-        MetadataDoc doc = loadMetadata(checkedKey(key));
+        MetadataDoc doc = loadMetadataShared(checkedKey(key));
         return doc == null ? Optional.empty() : Optional.of(doc.view());
     }
 
@@ -458,7 +461,7 @@ public final class KvStore {
      * Takes no lock.
      */
     public Optional<StagedKey> readStaged(String key) {
-        MetadataDoc doc = loadMetadata(checkedKey(key));
+        MetadataDoc doc = loadMetadataShared(checkedKey(key));
         return doc == null ? Optional.empty() : Optional.of(staged(doc));
     }
 
@@ -468,7 +471,7 @@ public final class KvStore {
      */
     public Optional<SecretValue> readValue(String key, long number) {
         String k = checkedKey(key);
-        MetadataDoc meta = loadMetadata(k);
+        MetadataDoc meta = loadMetadataShared(k);
         if (meta == null) {
             return Optional.empty();
         }
@@ -538,7 +541,7 @@ public final class KvStore {
 
     private <T> Optional<T> readLive(String k, long version, ReadMapper<T> mapper) {
         for (int attempt = 1; ; attempt++) {
-            MetadataDoc meta = loadMetadata(k);
+            MetadataDoc meta = loadMetadataShared(k);
             if (meta == null) {
                 return Optional.empty();
             }
@@ -732,8 +735,18 @@ public final class KvStore {
         return storage.get(CONFIG_KEY).map(b -> Json.read(b, ConfigDoc.class)).orElseGet(ConfigDoc::new);
     }
 
+    /** The key's metadata as a private copy, for writers that change and save it. */
     private MetadataDoc loadMetadata(String k) {
         return storage.get(METADATA_PREFIX + k).map(b -> Json.read(b, MetadataDoc.class)).orElse(null);
+    }
+
+    /**
+     * The key's metadata for readers, decoded once per stored ciphertext ({@link DecodedCache}): a
+     * read of a key then decrypts and parses only its version record. Shared between readers:
+     * never change it.
+     */
+    private MetadataDoc loadMetadataShared(String k) {
+        return storage.getDecoded(METADATA_PREFIX + k, metadataCache, b -> Json.read(b, MetadataDoc.class)).orElse(null);
     }
 
     void saveMetadata(MetadataDoc meta) {

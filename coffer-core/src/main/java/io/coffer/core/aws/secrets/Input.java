@@ -22,6 +22,16 @@ final class Input {
         this.body = body;
     }
 
+    /** The request body as sent, for parsers of whole members (Filters, GetRandomPassword's options). */
+    ObjectNode body() {
+        return body;
+    }
+
+    /** A member as sent, or null when absent. */
+    com.fasterxml.jackson.databind.JsonNode member(String member) {
+        return body.get(member);
+    }
+
     Optional<String> string(String member) {
         JsonNode n = body.get(member);
         if (n == null || n.isNull()) {

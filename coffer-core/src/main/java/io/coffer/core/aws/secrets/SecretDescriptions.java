@@ -42,7 +42,7 @@ final class SecretDescriptions {
             throw Errors.validation("sortOrder", order, "Member must satisfy enum value set: [asc, desc]");
         }
         SecretListing.SortBy sortBy = SecretListing.SortBy.parse(in.string("SortBy"));
-        List<StagedKey> all = listing.list(access, includeDeleted, SecretFilters.parse(in), sortBy, order);
+        List<StagedKey> all = listing.list(access, includeDeleted, KeyFilters.parse(in), sortBy, order);
         ArrayNode entries = Json.MAPPER.createArrayNode();
         int end = Math.min(all.size(), offset + max);
         for (StagedKey k : all.subList(Math.min(offset, end), end)) {

@@ -57,7 +57,7 @@ final class SecretReads {
         } else {
             int max = in.maxResults(20);
             int offset = Pages.offset(in.string("NextToken"));
-            List<StagedKey> matching = listing.list(access, false, SecretFilters.parse(in));
+            List<StagedKey> matching = listing.list(access, false, KeyFilters.parse(in));
             int end = Math.min(matching.size(), offset + max);
             names = matching.subList(Math.min(offset, end), end).stream().map(StagedKey::key).toList();
             if (end < matching.size()) {

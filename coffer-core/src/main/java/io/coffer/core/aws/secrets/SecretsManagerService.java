@@ -17,8 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * The Secrets Manager operations over one KV version 2 mount: a table from operation name to the
- * class that owns it. GetRandomPassword and Filters matching are registered by their own classes
- * once merged.
+ * class that owns it.
  */
 public final class SecretsManagerService implements SecretsManagerOperations {
 
@@ -68,6 +67,9 @@ public final class SecretsManagerService implements SecretsManagerOperations {
         operations.put("ValidateResourcePolicy", policies::validate);
         operations.put("RotateSecret", rotation::rotate);
         operations.put("CancelRotateSecret", rotation::cancel);
+        RandomPasswords passwords = new RandomPasswords();
+        // Touches no secret, so no policy path guards it: any valid access key may ask.
+        operations.put("GetRandomPassword", (in, access) -> passwords.generate(in.body()));
         this.purger = new DeletedSecretPurger(purgeInterval, deletion::purgeExpired);
     }
 

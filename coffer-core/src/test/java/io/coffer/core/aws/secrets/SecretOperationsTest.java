@@ -256,7 +256,11 @@ class SecretOperationsTest {
         assertThat(names).containsExactly("team/s0", "team/s1", "team/s2", "team/s3", "team/s4");
         assertThat(h.call("ListSecrets", "{}").get("SecretList").get(0).get("Name").asText()).isEqualTo("team/s4");
         h.assertFails("ListSecrets", "{\"NextToken\":\"garbage!\"}", AwsErrorType.InvalidNextTokenException);
-        h.assertFails("ListSecrets", "{\"Filters\":[{\"Key\":\"name\",\"Values\":[\"x\"]}]}", AwsErrorType.InvalidParameterException);
+        ObjectNode filtered = h.call("ListSecrets", "{\"Filters\":[{\"Key\":\"name\",\"Values\":[\"team/s3\"]}]}");
+        assertThat(filtered.get("SecretList")).extracting(e -> e.get("Name").asText()).containsExactly("team/s3");
+        ObjectNode negated = h.call("ListSecrets", "{\"Filters\":[{\"Key\":\"name\",\"Values\":[\"!team/s3\"]}]}");
+        assertThat(negated.get("SecretList")).hasSize(4);
+        h.assertFails("ListSecrets", "{\"Filters\":[{\"Key\":\"colour\",\"Values\":[\"x\"]}]}", AwsErrorType.ValidationException);
     }
 
     @Test

@@ -61,11 +61,15 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
 
     // ---- AuditLog: called by the request pipeline ----
 
+    /** Entries on their way to a snapshot of the devices. */
+    private record Queued(List<Live> devices, List<CompletableFuture<Void>> futures) {
+    }
+
     /**
-     * Records queued on a snapshot of the devices. A device counts as having recorded an outcome
-     * only if it also recorded the request the outcome belongs to.
+     * A request record not written yet: it goes to the devices together with its outcome, as one
+     * entry each device writes at once (a read costs one hand-over to the writer, not two).
      */
-    private record Queued(List<Live> devices, List<CompletableFuture<Void>> futures) implements Receipt {
+    private record Deferred(List<Live> devices, AuditRecord request) implements Receipt {
     }
 
     /** A request record already confirmed by a device; its outcome goes to the devices enabled then. */
@@ -75,14 +79,13 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
 
     @Override
     public Receipt logRequest(AuditEvent event) {
-        Queued queued = queue(devices, AuditRecord.request(event, clock.instant()));
-        await(queued, null);
+        await(queue(devices, AuditRecord.request(event, clock.instant())));
         return Confirmed.INSTANCE;
     }
 
     @Override
     public Receipt queueRequest(AuditEvent event) {
-        return queue(devices, AuditRecord.request(event, clock.instant()));
+        return new Deferred(devices, AuditRecord.request(event, clock.instant()));
     }
 
     @Override
@@ -96,9 +99,17 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
     }
 
     private void recordOutcome(AuditRecord outcome, Receipt request) {
-        Queued requestRecords = request instanceof Queued q ? q : null;
-        List<Live> snapshot = requestRecords != null ? requestRecords.devices() : devices;
-        await(queue(snapshot, outcome), requestRecords);
+        if (request instanceof Deferred deferred) {
+            List<Live> snapshot = deferred.devices();
+            List<AuditRecord> pair = List.of(deferred.request(), outcome);
+            List<CompletableFuture<Void>> futures = new ArrayList<>(snapshot.size());
+            for (Live live : snapshot) {
+                futures.add(submitAll(live, pair));
+            }
+            await(new Queued(snapshot, futures));
+            return;
+        }
+        await(queue(devices, outcome));
     }
 
     private static Queued queue(List<Live> snapshot, AuditRecord record) {
@@ -109,11 +120,8 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
         return new Queued(snapshot, futures);
     }
 
-    /**
-     * Waits for {@code queued} (and the request records it belongs to, when given: same devices,
-     * same order) and throws unless at least one device recorded all of them.
-     */
-    private static void await(Queued queued, Queued requestRecords) {
+    /** Waits for {@code queued} and throws unless at least one device recorded it. */
+    private static void await(Queued queued) {
         List<Live> snapshot = queued.devices();
         if (snapshot.isEmpty()) {
             return;
@@ -123,9 +131,6 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
         Throwable lastFailure = null;
         for (int i = 0; i < snapshot.size(); i++) {
             try {
-                if (requestRecords != null) {
-                    requestRecords.futures().get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                }
                 queued.futures().get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 recorded++;
             } catch (ExecutionException e) {
@@ -142,6 +147,14 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
         }
         if (recorded == 0) {
             throw CofferException.internal("no audit device could record the request; it was refused", lastFailure);
+        }
+    }
+
+    private static CompletableFuture<Void> submitAll(Live live, List<AuditRecord> records) {
+        try {
+            return live.device().recordAll(records);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

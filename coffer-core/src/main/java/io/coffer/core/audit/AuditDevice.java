@@ -1,5 +1,6 @@
 package io.coffer.core.audit;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,6 +18,14 @@ public interface AuditDevice extends AutoCloseable {
      * record is durable, or exceptionally when it cannot be written.
      */
     CompletableFuture<Void> record(AuditRecord record);
+
+    /**
+     * Records several entries as one: in this order, next to each other where the device has an
+     * order, and the future completes when all are recorded.
+     */
+    default CompletableFuture<Void> recordAll(List<AuditRecord> records) {
+        return CompletableFuture.allOf(records.stream().map(this::record).toArray(CompletableFuture[]::new));
+    }
 
     /** {@code hmac-sha256:<hex>} of {@code input} under this device's salt ({@code sys/audit-hash}). */
     String hash(String input);

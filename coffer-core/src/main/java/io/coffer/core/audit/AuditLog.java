@@ -11,10 +11,10 @@ import io.coffer.core.logical.Response;
  * enabled, nothing is recorded and nothing is refused, as in Vault.
  *
  * <p>A request that changes something is recorded before it is served ({@link #logRequest}
- * waits). A request that only reads may be served while its record is still on the way
- * ({@link #queueRequest}): the outcome then waits for both records, so nothing is returned
- * unless a device recorded the request and its outcome, and the request costs one wait instead
- * of two.
+ * waits). A request that only reads may be served first ({@link #queueRequest}): its request
+ * record is then written together with its outcome, as two adjacent lines in one hand-over to the
+ * devices, and nothing is returned unless a device recorded both. A read thus costs one wait
+ * instead of two.
  */
 public interface AuditLog {
 
@@ -25,7 +25,10 @@ public interface AuditLog {
     /** Records the request before it is served, and waits until a device has recorded it. */
     Receipt logRequest(AuditEvent event);
 
-    /** Queues the request record without waiting; only for requests that change nothing. */
+    /**
+     * Notes the request (stamped now) to be recorded together with its outcome; only for requests
+     * that change nothing.
+     */
     Receipt queueRequest(AuditEvent event);
 
     /**

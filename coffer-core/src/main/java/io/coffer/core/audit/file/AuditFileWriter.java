@@ -71,7 +71,8 @@ final class AuditFileWriter implements AutoCloseable {
     private sealed interface Task permits Append, Rotate, Close {
     }
 
-    private record Append(byte[] body, CompletableFuture<Void> done) implements Task {
+    /** Records written together: one line each, in order, acknowledged together. */
+    private record Append(List<byte[]> bodies, CompletableFuture<Void> done) implements Task {
     }
 
     private record Rotate(CompletableFuture<Void> done) implements Task {
@@ -158,7 +159,12 @@ final class AuditFileWriter implements AutoCloseable {
      * record's line is durable.
      */
     CompletableFuture<Void> append(byte[] body) {
-        return submit(new Append(body, new CompletableFuture<>()));
+        return append(List.of(body));
+    }
+
+    /** Queues records that go into the file next to each other, in order; the future covers all of them. */
+    CompletableFuture<Void> append(List<byte[]> bodies) {
+        return submit(new Append(bodies, new CompletableFuture<>()));
     }
 
     /** Starts a new file after everything queued before; completes when the new file is durable. */
@@ -281,7 +287,7 @@ final class AuditFileWriter implements AutoCloseable {
             appends.forEach(a -> a.done().completeExceptionally(syncFailure));
             return;
         }
-        Linked linked = link(appends.stream().map(Append::body).toList());
+        Linked linked = link(appends.stream().flatMap(a -> a.bodies().stream()).toList());
         try {
             write(linked.bytes());
             if (durability == Durability.FSYNC) {

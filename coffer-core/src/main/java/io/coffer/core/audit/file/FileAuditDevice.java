@@ -8,6 +8,7 @@ import io.coffer.core.error.CofferException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** The {@code file} audit device: Vault's JSON lines, hash-chained, group-committed to one file. */
@@ -33,6 +34,11 @@ final class FileAuditDevice implements AuditDevice {
     @Override
     public CompletableFuture<Void> record(AuditRecord record) {
         return writer.append(formatter.format(record));
+    }
+
+    @Override
+    public CompletableFuture<Void> recordAll(List<AuditRecord> records) {
+        return writer.append(records.stream().map(formatter::format).toList());
     }
 
     @Override

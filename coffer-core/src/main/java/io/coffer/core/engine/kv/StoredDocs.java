@@ -1,5 +1,6 @@
 package io.coffer.core.engine.kv;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -60,8 +61,28 @@ final class StoredDocs {
             this.deletionTime = deletion == null ? null : GoTime.format(deletion);
         }
 
+        /**
+         * The last view with the fields it was made from, reused while they are unchanged: a
+         * cached metadata document serves every read of its key, and parsing the times is the bulk
+         * of a view.
+         */
+        @JsonIgnore
+        private volatile ViewSource lastView;
+
+        private record ViewSource(long number, String createdTime, String deletionTime, boolean destroyed,
+                VersionMetadata view) {
+        }
+
         VersionMetadata view(long number) {
-            return new VersionMetadata(number, GoTime.parse(createdTime), GoTime.parse(deletionTime), destroyed);
+            ViewSource last = lastView;
+            if (last != null && last.number() == number && last.destroyed() == destroyed
+                    && java.util.Objects.equals(last.createdTime(), createdTime)
+                    && java.util.Objects.equals(last.deletionTime(), deletionTime)) {
+                return last.view();
+            }
+            VersionMetadata fresh = new VersionMetadata(number, GoTime.parse(createdTime), GoTime.parse(deletionTime), destroyed);
+            lastView = new ViewSource(number, createdTime, deletionTime, destroyed, fresh);
+            return fresh;
         }
 
         StagedVersion staged(long number) {

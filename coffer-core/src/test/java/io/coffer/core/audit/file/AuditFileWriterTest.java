@@ -142,6 +142,35 @@ class AuditFileWriterTest {
     }
 
     @Test
+    void append_pairsFromConcurrentCallers_landOnAdjacentLines() throws Exception {
+        Path file = dir.resolve("audit.log");
+        try (AuditFileWriter w = new AuditFileWriter(file, 0, null, Clock.systemUTC(), AuditFileWriter.Durability.WRITE)) {
+            List<Thread> callers = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int thread = t;
+                callers.add(Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        String id = thread + "-" + i;
+                        w.append(List.of(record(id + "-req"), record(id + "-resp"))).join();
+                    }
+                }));
+            }
+            for (Thread c : callers) {
+                c.join();
+            }
+        }
+        List<JsonNode> records = records(file);
+        assertThat(records).hasSize(16 * 25 * 2 + 1);
+        for (int i = 1; i < records.size(); i += 2) {
+            String request = records.get(i).path("request").path("id").asText();
+            String response = records.get(i + 1).path("request").path("id").asText();
+            assertThat(request).endsWith("-req");
+            assertThat(response).isEqualTo(request.replace("-req", "-resp"));
+        }
+        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+    }
+
+    @Test
     void rotate_whileAppending_losesNoRecordAndLinksTheFiles() throws Exception {
         Path file = dir.resolve("audit.log");
         List<CompletableFuture<Void>> acknowledged = new ArrayList<>();

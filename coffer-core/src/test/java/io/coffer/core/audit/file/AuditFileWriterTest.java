@@ -142,6 +142,23 @@ class AuditFileWriterTest {
     }
 
     @Test
+    void backgroundSync_startsFsyncsAtLeastTheMinimumIntervalApart() throws Exception {
+        Path file = dir.resolve("audit.log");
+        long started = System.nanoTime();
+        long syncs;
+        try (AuditFileWriter w = new AuditFileWriter(file, 0, null, Clock.systemUTC(), AuditFileWriter.Durability.WRITE)) {
+            // One record per batch: without pacing every batch would get its own fsync.
+            for (int i = 0; i < 400; i++) {
+                w.append(record("paced-" + i)).join();
+            }
+            syncs = w.syncs();
+        }
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        assertThat(syncs).isLessThanOrEqualTo(elapsedMs / BackgroundSync.MIN_INTERVAL.toMillis() + 1);
+        assertThat(records(file)).hasSize(401);
+    }
+
+    @Test
     void append_pairsFromConcurrentCallers_landOnAdjacentLines() throws Exception {
         Path file = dir.resolve("audit.log");
         try (AuditFileWriter w = new AuditFileWriter(file, 0, null, Clock.systemUTC(), AuditFileWriter.Durability.WRITE)) {

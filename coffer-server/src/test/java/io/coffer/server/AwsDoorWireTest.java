@@ -258,6 +258,27 @@ class AwsDoorWireTest {
     }
 
     @Test
+    void operationsWithoutAnOutputShape_answerWithAnEmptyBody() throws Exception {
+        try (CofferServer s = CofferServer.start(ServerConfig.builder().dev(true).devAccessKey(KEY_ID, SECRET)
+                .listen("127.0.0.1:0").build(), c -> null, b -> b)) {
+            HttpResponse<String> created = raw(s, "secretsmanager.CreateSecret",
+                    "{\"Name\":\"wire/tagged\",\"SecretString\":\"" + SuiteSecrets.register("wire-tagged-value-01") + "\"}", true);
+            assertThat(created.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(created.body()).path("ARN").asText()).startsWith("arn:aws:secretsmanager:");
+
+            HttpResponse<String> tagged = raw(s, "secretsmanager.TagResource",
+                    "{\"SecretId\":\"wire/tagged\",\"Tags\":[{\"Key\":\"team\",\"Value\":\"core\"}]}", true);
+            assertThat(tagged.statusCode()).isEqualTo(200);
+            assertThat(tagged.body()).isEmpty();
+            assertThat(tagged.headers().firstValue("x-amzn-RequestId")).isPresent();
+            HttpResponse<String> untagged = raw(s, "secretsmanager.UntagResource",
+                    "{\"SecretId\":\"wire/tagged\",\"TagKeys\":[\"team\"]}", true);
+            assertThat(untagged.statusCode()).isEqualTo(200);
+            assertThat(untagged.body()).isEmpty();
+        }
+    }
+
+    @Test
     void sealed_isServiceUnavailable() {
         try (CofferServer s = CofferServer.start(ServerConfig.builder().dev(true).devAccessKey(KEY_ID, SECRET)
                 .listen("127.0.0.1:0").build(), c -> null, b -> b.secretsManager(m -> ECHO));

@@ -1,5 +1,6 @@
 package io.coffer.server.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.aws.AwsCall;
 import io.coffer.core.aws.AwsErrorType;
 import io.coffer.core.aws.AwsRequestHandler;
@@ -31,6 +32,7 @@ final class AwsDoor {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsDoor.class);
     /** Body types an awsJson endpoint accepts; AWS treats others as no known operation. */
+    private static final Set<String> NO_OUTPUT = Set.of("secretsmanager.TagResource", "secretsmanager.UntagResource");
     private static final Set<String> JSON_TYPES = Set.of("application/x-amz-json-1.1", "application/x-amz-json-1.0",
             "application/json");
 
@@ -69,7 +71,11 @@ final class AwsDoor {
                     q < 0 ? "" : uri.substring(q + 1), headers.build(), ByteBufUtil.getBytes(http.content()));
             AwsCall call = new AwsCall(Optional.ofNullable(http.headers().get("X-Amz-Target")), signed, remoteAddress,
                     requestId);
-            return AwsErrors.json(HttpResponseStatus.OK, Json.write(core.handle(call)), requestId);
+            ObjectNode output = core.handle(call);
+            // Operations without an output shape answer with an empty body, as AWS does.
+            byte[] body = output.isEmpty() && call.target().filter(NO_OUTPUT::contains).isPresent()
+                    ? new byte[0] : Json.write(output);
+            return AwsErrors.json(HttpResponseStatus.OK, body, requestId);
         } catch (AwsServiceException e) {
             return AwsErrors.error(e.type(), e.getMessage(), requestId);
         } catch (RuntimeException e) {

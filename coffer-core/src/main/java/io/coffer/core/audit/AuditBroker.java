@@ -89,16 +89,16 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
     }
 
     @Override
-    public void logResponse(AuditEvent event, Response response, Receipt request) {
-        recordOutcome(AuditRecord.response(event, response, clock.instant()), request);
+    public CompletableFuture<Void> recordResponse(AuditEvent event, Response response, Receipt request) {
+        return recordOutcome(AuditRecord.response(event, response, clock.instant()), request);
     }
 
     @Override
-    public void logError(AuditEvent event, CofferException error, Receipt request) {
-        recordOutcome(AuditRecord.error(event, error, clock.instant()), request);
+    public CompletableFuture<Void> recordError(AuditEvent event, CofferException error, Receipt request) {
+        return recordOutcome(AuditRecord.error(event, error, clock.instant()), request);
     }
 
-    private void recordOutcome(AuditRecord outcome, Receipt request) {
+    private CompletableFuture<Void> recordOutcome(AuditRecord outcome, Receipt request) {
         if (request instanceof Deferred deferred) {
             List<Live> snapshot = deferred.devices();
             List<AuditRecord> pair = List.of(deferred.request(), outcome);
@@ -106,10 +106,39 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
             for (Live live : snapshot) {
                 futures.add(submitAll(live, pair));
             }
-            await(new Queued(snapshot, futures));
-            return;
+            return anyRecorded(new Queued(snapshot, futures));
         }
-        await(queue(devices, outcome));
+        return anyRecorded(queue(devices, outcome));
+    }
+
+    /**
+     * Completes once one device recorded {@code queued}, or fails with {@code INTERNAL} once all
+     * failed. Waiting happens in no thread: the device's writer completes it.
+     */
+    private static CompletableFuture<Void> anyRecorded(Queued queued) {
+        List<Live> snapshot = queued.devices();
+        if (snapshot.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        for (int i = 0; i < snapshot.size(); i++) {
+            Live live = snapshot.get(i);
+            queued.futures().get(i).whenComplete((ok, error) -> {
+                if (error == null) {
+                    result.complete(null);
+                    return;
+                }
+                Throwable cause = error instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null
+                        ? ce.getCause() : error;
+                logFailure(live, cause);
+                if (failed.incrementAndGet() == snapshot.size()) {
+                    result.completeExceptionally(
+                            CofferException.internal("no audit device could record the request; it was refused", cause));
+                }
+            });
+        }
+        return result;
     }
 
     private static Queued queue(List<Live> snapshot, AuditRecord record) {

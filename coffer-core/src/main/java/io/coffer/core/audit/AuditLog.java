@@ -2,6 +2,8 @@ package io.coffer.core.audit;
 
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Response;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Where the core records every authenticated or login request and its outcome.
@@ -32,13 +34,37 @@ public interface AuditLog {
     Receipt queueRequest(AuditEvent event);
 
     /**
-     * Records a successful response before it is returned to the client; returns once a device
-     * recorded both it and the request of {@code request}.
+     * Records a successful response, which must not reach the client before the returned future
+     * completes: it completes once a device recorded both the response and the request of
+     * {@code request}, and fails with {@link CofferException} ({@code INTERNAL}) when none could.
+     * Callers that answer asynchronously hand the answer over when it completes instead of waiting.
      */
-    void logResponse(AuditEvent event, Response response, Receipt request);
+    CompletableFuture<Void> recordResponse(AuditEvent event, Response response, Receipt request);
 
-    /** Records a failed request; returns once a device recorded both it and the request. */
-    void logError(AuditEvent event, CofferException error, Receipt request);
+    /** Records a failed request, like {@link #recordResponse}. */
+    CompletableFuture<Void> recordError(AuditEvent event, CofferException error, Receipt request);
+
+    /** {@link #recordResponse} and wait: throws {@link CofferException} when no device recorded it. */
+    default void logResponse(AuditEvent event, Response response, Receipt request) {
+        awaitRecorded(recordResponse(event, response, request));
+    }
+
+    /** {@link #recordError} and wait: throws {@link CofferException} when no device recorded it. */
+    default void logError(AuditEvent event, CofferException error, Receipt request) {
+        awaitRecorded(recordError(event, error, request));
+    }
+
+    /** Waits for a {@code record*} future; its failure is rethrown as the {@link CofferException} it is. */
+    static void awaitRecorded(CompletableFuture<Void> recorded) {
+        try {
+            recorded.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof CofferException c) {
+                throw c;
+            }
+            throw CofferException.internal("no audit device could record the request; it was refused", e.getCause());
+        }
+    }
 
     /** An audit log with no devices: records nothing. */
     static AuditLog none() {

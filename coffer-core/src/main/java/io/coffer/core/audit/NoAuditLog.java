@@ -2,6 +2,7 @@ package io.coffer.core.audit;
 
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Response;
+import java.util.concurrent.CompletableFuture;
 
 /** The audit log while no device is enabled. */
 enum NoAuditLog implements AuditLog, AuditLog.Receipt {
@@ -17,11 +18,15 @@ enum NoAuditLog implements AuditLog, AuditLog.Receipt {
         return this;
     }
 
+    private static final CompletableFuture<Void> RECORDED = CompletableFuture.completedFuture(null);
+
     @Override
-    public void logResponse(AuditEvent event, Response response, Receipt request) {
+    public CompletableFuture<Void> recordResponse(AuditEvent event, Response response, Receipt request) {
+        return RECORDED;
     }
 
     @Override
-    public void logError(AuditEvent event, CofferException error, Receipt request) {
+    public CompletableFuture<Void> recordError(AuditEvent event, CofferException error, Receipt request) {
+        return RECORDED;
     }
 }

@@ -33,9 +33,10 @@ import java.util.Optional;
  *       response (fail closed), return.</li>
  * </ol>
  *
- * <p>A read or list changes nothing, so its request record is only queued before the handler runs
- * and the response waits for both records at once; anything else is served only after its request
- * record was confirmed. Either way no response leaves unless a device recorded it.
+ * <p>A read or list changes nothing, so its request record is written together with its outcome;
+ * anything else is served only after its request record was confirmed. The outcome comes back as
+ * a {@link Handled} whose audit record may still be on its way: no response may leave before it is
+ * recorded, and a front door can hand the response over when it is instead of blocking a thread.
  */
 public final class RequestHandler {
 
@@ -68,12 +69,22 @@ public final class RequestHandler {
         this.clock = clock;
     }
 
+    /** Serves {@code request} and waits until its outcome is audited; throws the error outcome. */
     public Response handle(Request request) {
+        return handleAsync(request).await();
+    }
+
+    /**
+     * Serves {@code request}; the outcome's audit record may still be on its way (see
+     * {@link Handled}). Throws, without an outcome to record, for refusals before auditing starts
+     * (sealed, throttled logins) and when the request record of a change cannot be recorded.
+     */
+    public Handled handleAsync(Request request) {
         String path = request.path();
         boolean sys = path.equals("sys") || path.startsWith("sys/");
         String sysRelative = sys ? (path.length() > 4 ? path.substring(4) : "") : null;
         if (sys && SystemBackend.servesWhileSealed(sysRelative)) {
-            return Router.resolve(system, request, sysRelative, system.mountEntry(), null).invoke();
+            return Handled.unaudited(Router.resolve(system, request, sysRelative, system.mountEntry(), null).invoke());
         }
         if (!seal.isServing()) {
             throw new CofferException(CofferException.Kind.SEALED, "Vault is sealed");
@@ -113,8 +124,7 @@ public final class RequestHandler {
             }
             use = tokens.recordUse(request.clientToken().get());
         } catch (CofferException denied) {
-            audit.logError(event, denied, audit.queueRequest(event));
-            throw denied;
+            return new Handled(null, denied, audit.recordError(event, denied, audit.queueRequest(event)));
         }
         // Closing the use revokes a limited-use token after the request that spent its last use.
         try (use) {
@@ -122,7 +132,7 @@ public final class RequestHandler {
         }
     }
 
-    private Response serve(RouteTarget target, AuditEvent event) {
+    private Handled serve(RouteTarget target, AuditEvent event) {
         boolean changesNothing = event.operation() == Operation.READ || event.operation() == Operation.LIST;
         AuditLog.Receipt recorded = changesNothing ? audit.queueRequest(event) : audit.logRequest(event);
         Response response;
@@ -133,16 +143,13 @@ public final class RequestHandler {
                 response.withAuth(TokenStore.authBlock(issued));
             }
         } catch (CofferException e) {
-            audit.logError(event, e, recorded);
-            throw e;
+            return new Handled(null, e, audit.recordError(event, e, recorded));
         } catch (RuntimeException e) {
             // A bug still leaves a trace in the audit log; the client sees a plain 500.
             CofferException internal = CofferException.internal("request failed unexpectedly", e);
-            audit.logError(event, internal, recorded);
-            throw internal;
+            return new Handled(null, internal, audit.recordError(event, internal, recorded));
         }
-        audit.logResponse(event, response, recorded);
-        return response;
+        return new Handled(response, null, audit.recordResponse(event, response, recorded));
     }
 
     /** The auth mount table, for front doors that need to know where a login path lives. */

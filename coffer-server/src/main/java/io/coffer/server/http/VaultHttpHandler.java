@@ -1,9 +1,9 @@
 package io.coffer.server.http;
 
 import io.coffer.core.error.CofferException;
+import io.coffer.core.handler.Handled;
 import io.coffer.core.handler.RequestHandler;
 import io.coffer.core.logical.Request;
-import io.coffer.core.logical.Response;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -15,16 +15,19 @@ import io.netty.handler.codec.http.HttpUtil;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves the Vault-style API, and hands AWS Secrets Manager calls ({@code POST /} with
- * {@code X-Amz-Target}) to the {@link AwsDoor}, on one connection. The event loop only decodes; the core runs on a
- * virtual thread, because storage and (later) audit may block. Reading from the connection pauses
- * while a request is in flight, so pipelined requests are answered in order and a client cannot
- * queue unbounded work.
+ * {@code X-Amz-Target}) to the {@link AwsDoor}, on one connection. The event loop only decodes; the
+ * core runs on a virtual thread, because storage may block. The answer goes back to the event loop
+ * once the outcome's audit record is written (the audit device's writer hands it over; no thread
+ * waits for it). Reading from the connection pauses while a request is in flight, so pipelined
+ * requests are answered in order and a client cannot queue unbounded work.
  */
 final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -73,18 +76,21 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         boolean head = http.method().equals(HttpMethod.HEAD);
         String remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "";
         executor.execute(() -> {
-            FullHttpResponse response;
+            CompletableFuture<FullHttpResponse> response;
             try {
-                response = AwsDoor.accepts(http) ? aws.serve(http, remote) : serve(http, remote, head);
+                response = AwsDoor.accepts(http) ? CompletableFuture.completedFuture(aws.serve(http, remote))
+                        : serve(http, remote, head);
             } finally {
                 http.release();
             }
-            ctx.executor().execute(() -> {
-                write(ctx, response, keepAlive);
+            // Usually completed by the audit device's writer once the outcome is recorded: the
+            // answer is handed to the event loop then, and no thread waits for the device.
+            response.whenComplete((rendered, failure) -> ctx.executor().execute(() -> {
+                write(ctx, rendered != null ? rendered : internalError(), keepAlive);
                 if (keepAlive) {
                     serveNext(ctx);
                 }
-            });
+            }));
         });
     }
 
@@ -96,32 +102,54 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         super.channelInactive(ctx);
     }
 
-    private FullHttpResponse serve(FullHttpRequest http, String remote, boolean head) {
+    /** The answer to a Vault API request, complete once its outcome is audited. */
+    private CompletableFuture<FullHttpResponse> serve(FullHttpRequest http, String remote, boolean head) {
         String requestId = UUID.randomUUID().toString();
+        Handled handled;
+        FullHttpResponse rendered;
         try {
             // The same id goes to the client's envelope, the audit record and any error log line.
             Request request = VaultRequestDecoder.decode(http, remote, requestId);
             if (head && !request.path().equals("sys/health")) {
                 throw new CofferException(CofferException.Kind.UNSUPPORTED_OPERATION, "unsupported operation");
             }
-            Response response = core.handle(request);
-            FullHttpResponse rendered = VaultResponseEncoder.render(request.id(), response);
+            handled = core.handleAsync(request);
+            rendered = handled.error() != null ? error(handled.error(), requestId)
+                    : VaultResponseEncoder.render(request.id(), handled.response());
             if (head) {
                 rendered.content().clear();
             }
-            return rendered;
         } catch (CofferException e) {
-            if (e.kind() == CofferException.Kind.INTERNAL) {
-                LOG.error("request {} failed: {}", requestId, e.getMessage(), e.getCause());
-            }
-            return VaultResponseEncoder.error(e);
+            return CompletableFuture.completedFuture(error(e, requestId));
         } catch (VaultRequestDecoder.UnsupportedMediaType e) {
-            return VaultResponseEncoder.error(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, List.of(e.getMessage()));
+            return CompletableFuture.completedFuture(
+                    VaultResponseEncoder.error(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, List.of(e.getMessage())));
         } catch (RuntimeException e) {
             // Unknown failures are bugs: log the type and stack, answer with nothing internal.
             LOG.error("request {} failed with an unexpected {}", requestId, e.getClass().getName(), e);
-            return VaultResponseEncoder.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, List.of("internal error"));
+            return CompletableFuture.completedFuture(internalError());
         }
+        return handled.recorded().handle((ok, failure) -> {
+            if (failure == null) {
+                return rendered;
+            }
+            // Fail closed: nothing of the outcome leaves unless it was audited.
+            rendered.release();
+            Throwable cause = failure instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : failure;
+            return error(cause instanceof CofferException c ? c
+                    : CofferException.internal("no audit device could record the request; it was refused", cause), requestId);
+        });
+    }
+
+    private static FullHttpResponse error(CofferException e, String requestId) {
+        if (e.kind() == CofferException.Kind.INTERNAL) {
+            LOG.error("request {} failed: {}", requestId, e.getMessage(), e.getCause());
+        }
+        return VaultResponseEncoder.error(e);
+    }
+
+    private static FullHttpResponse internalError() {
+        return VaultResponseEncoder.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, List.of("internal error"));
     }
 
     private static void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {

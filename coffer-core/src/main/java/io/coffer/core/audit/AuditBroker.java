@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +25,13 @@ import org.slf4j.LoggerFactory;
  * The audit log of a node: the enabled devices, and the rule that a request is served only once a
  * device has recorded it.
  *
- * <p><b>Fail closed.</b> Every entry goes to every device; the call returns once at least one
- * device confirmed the entry durable, and throws {@code INTERNAL} (a 500 without detail for the
- * client) when none did, so that the core refuses the request and returns nothing. With no
- * device enabled nothing is recorded and nothing refused, as in Vault.
+ * <p><b>Fail closed.</b> Every entry goes to every device, and counts as recorded once at least
+ * one device confirmed it. A request record that must precede serving ({@link #logRequest}) is
+ * waited for, for at most {@link #RECORD_TIMEOUT}, and throws {@code INTERNAL} (a 500 without detail
+ * for the client) when no device confirmed it, so that the core refuses the request. An outcome
+ * record ({@link #recordResponse}, {@link #recordError}) comes back as a future that the device's
+ * writer completes, or fails with {@code INTERNAL}; the response must not leave before it completes.
+ * With no device enabled nothing is recorded and nothing refused, as in Vault.
  *
  * <p>The table of devices is persisted behind the barrier; devices are opened on unseal and
  * closed (after writing what they queued) on seal. A device whose target cannot be opened on
@@ -121,7 +126,7 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> result = new CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
         for (int i = 0; i < snapshot.size(); i++) {
             Live live = snapshot.get(i);
             queued.futures().get(i).whenComplete((ok, error) -> {
@@ -129,7 +134,7 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
                     result.complete(null);
                     return;
                 }
-                Throwable cause = error instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null
+                Throwable cause = error instanceof CompletionException ce && ce.getCause() != null
                         ? ce.getCause() : error;
                 logFailure(live, cause);
                 if (failed.incrementAndGet() == snapshot.size()) {

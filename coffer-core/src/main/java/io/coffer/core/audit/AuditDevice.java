@@ -7,8 +7,9 @@ import java.util.concurrent.CompletableFuture;
  * Where audit records go: one enabled device (a file, later a socket). A device formats records
  * itself, because each has its own salt and options.
  *
- * <p>{@link #record} must not report success before the record is durable: the broker answers a
- * client only after at least one device confirmed, and refuses the request when none did.
+ * <p>{@link #record} must not report success before the record is as durable as the device
+ * promises (for a file: written, or fsync'd, by its {@code durability} option): the broker answers
+ * a client only after at least one device confirmed, and refuses the request when none did.
  * Implementations are thread-safe.
  */
 public interface AuditDevice extends AutoCloseable {

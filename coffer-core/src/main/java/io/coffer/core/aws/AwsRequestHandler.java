@@ -1,6 +1,7 @@
 package io.coffer.core.aws;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.audit.AuditEvent;
@@ -57,8 +58,9 @@ public final class AwsRequestHandler {
     private static final Pattern OPERATION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
     /** The audit path of a call whose operation could not be read. */
     private static final String UNKNOWN_OPERATION_PATH = "secretsmanager/";
-    private static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<>() {
-    };
+    /** Resolved once: {@code convertValue} with a TypeReference resolves the type on every call. */
+    private static final JavaType MAP_TYPE = Json.MAPPER.getTypeFactory().constructType(new TypeReference<Map<String, Object>>() {
+    });
 
     private final BooleanSupplier serving;
     private final Function<String, Optional<AccessKey>> keys;
@@ -147,6 +149,11 @@ public final class AwsRequestHandler {
             throw auditRefused(call, e);
         }
         return output;
+    }
+
+    /** Forgets the SigV4 signing keys derived from secret access keys; the node calls this before it seals. */
+    public void forgetSigningKeys() {
+        verifier.forgetSigningKeys();
     }
 
     private static Optional<String> operationName(Optional<String> target) {

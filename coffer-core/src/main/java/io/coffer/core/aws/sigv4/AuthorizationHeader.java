@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The parts of an {@code Authorization: AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request,
@@ -25,6 +26,7 @@ public record AuthorizationHeader(String accessKeyId, String credentialDate, Str
         String terminator, List<String> signedHeaders, String signature) {
 
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final Pattern SIGNATURE = Pattern.compile("[0-9a-fA-F]{64}");
 
     /** The credential scope as it appears in the string to sign. */
     public String scope() {
@@ -68,7 +70,7 @@ public record AuthorizationHeader(String accessKeyId, String credentialDate, Str
             throw incomplete("SignedHeaders must be a semicolon-separated list of header names");
         }
         String signature = params.get("Signature");
-        if (!signature.matches("[0-9a-fA-F]{64}")) {
+        if (!SIGNATURE.matcher(signature).matches()) {
             throw incomplete("Signature must be 64 hexadecimal characters");
         }
         return new AuthorizationHeader(credential[0], credential[1], credential[2], credential[3], credential[4],

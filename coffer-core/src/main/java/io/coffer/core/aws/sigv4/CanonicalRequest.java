@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,6 +21,7 @@ import java.util.List;
 final class CanonicalRequest {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final Provider SHA256_PROVIDER = SigningKeys.sha256Provider();
 
     private CanonicalRequest() {
     }
@@ -97,9 +99,26 @@ final class CanonicalRequest {
             if (!out.isEmpty()) {
                 out.append(',');
             }
-            out.append(value.strip().replaceAll("\\s+", " "));
+            appendCollapsed(out, value.strip());
         }
         return out.toString();
+    }
+
+    /** Appends {@code value} with every run of whitespace (regex {@code \s}: space, tab, line breaks, form feed) as one space. */
+    private static void appendCollapsed(StringBuilder out, String value) {
+        boolean inRun = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                if (!inRun) {
+                    out.append(' ');
+                    inRun = true;
+                }
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
     }
 
     /** RFC 3986 encoding of the UTF-8 bytes: unreserved characters stay, everything else is {@code %XX}. */
@@ -148,7 +167,7 @@ final class CanonicalRequest {
 
     static String sha256Hex(byte[] bytes) {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256", SHA256_PROVIDER).digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -232,6 +233,43 @@ class SigV4VerifierTest {
         assertRefused(() -> VERIFIER.verify(dated, NOW, SigV4VerifierTest::secrets), AwsErrorType.InvalidSignatureException);
         assertRefused(() -> VERIFIER.verify(dated, NOW.plus(Duration.ofHours(1)), SigV4VerifierTest::secrets),
                 AwsErrorType.RequestExpired);
+    }
+
+    @Test
+    void verify_aKeyRecreatedWithTheSameIdAndANewSecret_acceptsOnlyTheNewSecret() {
+        SigV4Verifier verifier = new SigV4Verifier("secretsmanager", SigV4Verifier.DEFAULT_MAX_SKEW);
+        String newSecret = "a-brand-new-secret-for-the-same-key-id00";
+        Function<String, Optional<String>> before = SigV4VerifierTest::secrets;
+        Function<String, Optional<String>> after = id -> id.equals(KEY_ID) ? Optional.of(newSecret) : Optional.empty();
+        // The old secret's signing key is derived (and kept) first.
+        assertThat(verifier.verify(sdkSigned(), NOW, before).accessKeyId()).isEqualTo(KEY_ID);
+
+        assertRefused(() -> verifier.verify(sdkSigned(), NOW, after), AwsErrorType.InvalidSignatureException);
+        assertThat(verifier.verify(sdkSigned("/", "us-east-1", newSecret, NOW, BODY), NOW, after).accessKeyId())
+                .isEqualTo(KEY_ID);
+        assertRefused(() -> verifier.verify(sdkSigned("/", "us-east-1", newSecret, NOW, BODY), NOW, before),
+                AwsErrorType.InvalidSignatureException);
+    }
+
+    @Test
+    void verify_afterForgettingSigningKeys_stillVerifies() {
+        SigV4Verifier verifier = new SigV4Verifier("secretsmanager", SigV4Verifier.DEFAULT_MAX_SKEW);
+        verifier.verify(sdkSigned(), NOW, SigV4VerifierTest::secrets);
+
+        verifier.forgetSigningKeys();
+
+        assertThat(verifier.verify(sdkSigned(), NOW, SigV4VerifierTest::secrets).accessKeyId()).isEqualTo(KEY_ID);
+        assertRefused(() -> verifier.verify(sdkSigned("/", "us-east-1", "not-the-secret", NOW, BODY), NOW,
+                SigV4VerifierTest::secrets), AwsErrorType.InvalidSignatureException);
+    }
+
+    @Test
+    void canonicalHeaderValue_collapsesWhitespaceRunsLikeTheRegex() {
+        for (String value : List.of("a", " a ", "a  b", "a\tb", "a \t\n\r\f\u000Bb", "a\u00A0b", "  x  y  z  ",
+                "\t\tleading", "trailing\n\n", "a b c", "")) {
+            assertThat(CanonicalRequest.canonicalHeaderValue(List.of(value))).as("[%s]", value)
+                    .isEqualTo(value.strip().replaceAll("\\s+", " "));
+        }
     }
 
     @Test

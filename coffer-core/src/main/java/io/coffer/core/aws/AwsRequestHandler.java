@@ -1,7 +1,5 @@
 package io.coffer.core.aws;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.audit.AuditEvent;
@@ -58,9 +56,6 @@ public final class AwsRequestHandler {
     private static final Pattern OPERATION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
     /** The audit path of a call whose operation could not be read. */
     private static final String UNKNOWN_OPERATION_PATH = "secretsmanager/";
-    /** Resolved once: {@code convertValue} with a TypeReference resolves the type on every call. */
-    private static final JavaType MAP_TYPE = Json.MAPPER.getTypeFactory().constructType(new TypeReference<Map<String, Object>>() {
-    });
 
     private final BooleanSupplier serving;
     private final Function<String, Optional<AccessKey>> keys;
@@ -258,6 +253,6 @@ public final class AwsRequestHandler {
     }
 
     private static Map<String, Object> toMap(ObjectNode node) {
-        return Json.MAPPER.convertValue(node, MAP_TYPE);
+        return AuditMaps.of(node);
     }
 }

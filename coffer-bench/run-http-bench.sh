@@ -534,7 +534,7 @@ SUMMARY="$OUT_DIR/summary.md"
     aws) echo "HTTP benchmark: AWS GetSecretValue (coffer-aws) vs KV v2 read (coffer) of the same secret in one dev server, non-root token and access key with the same read policy, audit device $([ "$AUDIT" = 1 ] && echo on || echo off); nginx as reference, $(date -u +%Y-%m-%dT%H:%M:%SZ)" ;;
   esac
   echo
-  echo "- $WRK_SHOWN, identical for every server; $ROUNDS rounds of nginx then ${COFFERS[*]} (rotating); warm-up ${WARMUP}s"
+  echo "- $WRK_SHOWN$([ "$SCENARIO" = aws ] || echo ", identical for every server"); $ROUNDS rounds of nginx then ${COFFERS[*]} (rotating); warm-up ${WARMUP}s"
   [ "$SCENARIO" != aws ] || echo "- GetSecretValue response: $AWS_BODY_BYTES bytes, Content-Type: application/x-amz-json-1.1 (nginx serves the KV read's bytes below, GET only)"
   echo "- response: $BODY_BYTES bytes, Content-Type: $CONTENT_TYPE; Coffer via $COFFER_LAUNCH, JVM flags: $JVM_OPTS"
   printf '%s' "${BASELINE_NOTE:-}"

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.Provider;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,7 +20,7 @@ import java.util.List;
 final class CanonicalRequest {
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final Provider SHA256_PROVIDER = SigningKeys.sha256Provider();
+    private static final MessageDigest SHA256_PROTOTYPE = sha256Prototype();
 
     private CanonicalRequest() {
     }
@@ -166,8 +165,25 @@ final class CanonicalRequest {
     }
 
     static String sha256Hex(byte[] bytes) {
+        return HEX.formatHex(newSha256().digest(bytes));
+    }
+
+    /** A fresh SHA-256, copied from a prototype: {@code getInstance} walks the providers on every call. */
+    static MessageDigest newSha256() {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256", SHA256_PROVIDER).digest(bytes));
+            return (MessageDigest) SHA256_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException missing) {
+                throw new IllegalStateException("SHA-256 is unavailable", missing);
+            }
+        }
+    }
+
+    private static MessageDigest sha256Prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }

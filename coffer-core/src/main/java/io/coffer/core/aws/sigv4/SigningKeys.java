@@ -3,8 +3,6 @@ package io.coffer.core.aws.sigv4;
 import io.coffer.core.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.Provider;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code maxEntries} it starts over. Thread-safe.
  */
 final class SigningKeys {
-
-    private static final Provider SHA256_PROVIDER = sha256Provider();
 
     private record Entry(byte[] secretFingerprint, HmacSha256 signingKey) {
     }
@@ -75,18 +71,6 @@ final class SigningKeys {
     }
 
     private static byte[] fingerprint(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256", SHA256_PROVIDER).digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
-    }
-
-    static Provider sha256Provider() {
-        try {
-            return MessageDigest.getInstance("SHA-256").getProvider();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JDK has no SHA-256", e);
-        }
+        return CanonicalRequest.newSha256().digest(secret.getBytes(StandardCharsets.UTF_8));
     }
 }

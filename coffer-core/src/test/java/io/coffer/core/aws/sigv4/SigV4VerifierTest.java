@@ -264,6 +264,29 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void parseStrictAmzDate_agreesWithTheFormatter_andLeavesEveryOtherFormToIt() {
+        for (String ok : List.of("20260301T100000Z", "20000229T235959Z", "19700101T000000Z", "20261231T235959Z",
+                "20240229T120000Z", "99991231T235959Z")) {
+            assertThat(SigV4Verifier.parseStrictAmzDate(ok)).as(ok)
+                    .isEqualTo(Instant.from(SigV4Verifier.AMZ_DATE.parse(ok)));
+        }
+        for (String other : List.of("20260230T100000Z", "20250229T100000Z", "20261301T100000Z", "20260001T100000Z",
+                "20260100T100000Z", "20260301T240000Z", "20260301T106000Z", "20260301T100060Z", "20260301t100000Z",
+                "20260301T100000z", "2026030T1000000Z", "202603011T00000Z", "+2026031T100000Z", "20260301T10000Z",
+                "20260301T1000000Z", "2026-03-01T10:00:00Z", "", "20260301T10000١Z")) {
+            assertThat(SigV4Verifier.parseStrictAmzDate(other)).as(other).isNull();
+        }
+    }
+
+    @Test
+    void verify_dateTheFormatterReadsLeniently_isStillJudgedAsBefore() {
+        // Not strict (hour 24): the formatter's reading applies, as it always did; here it is too old.
+        SignedRequest r = withHeader(sdkSigned(), "x-amz-date", v -> "20260301T240000Z");
+        assertThatThrownBy(() -> VERIFIER.verify(r, NOW, SigV4VerifierTest::secrets))
+                .isInstanceOf(AwsServiceException.class);
+    }
+
+    @Test
     void canonicalHeaderValue_collapsesWhitespaceRunsLikeTheRegex() {
         for (String value : List.of("a", " a ", "a  b", "a\tb", "a \t\n\r\f\u000Bb", "a\u00A0b", "  x  y  z  ",
                 "\t\tleading", "trailing\n\n", "a b c", "")) {

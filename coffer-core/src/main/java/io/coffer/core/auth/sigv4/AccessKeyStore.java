@@ -5,6 +5,7 @@ import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.json.Json;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ public final class AccessKeyStore {
      */
     public AccessKeyStore(SecureStorage storage, DecodedCache<AccessKey> decoded) {
         this.storage = storage;
-        this.decoded = java.util.Objects.requireNonNull(decoded, "decoded");
+        this.decoded = Objects.requireNonNull(decoded, "decoded");
     }
 
     /** A cache for {@link #AccessKeyStore(SecureStorage, DecodedCache)}, shared by the stores of one node. */

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -164,10 +166,10 @@ public final class SigV4Verifier {
         int minute = digits(value, 11, 13);
         int second = digits(value, 13, 15);
         if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                || second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }
-        return java.time.LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
     }
 
     /** The decimal number in {@code s[from, to)}; -1 unless every character is an ASCII digit. */

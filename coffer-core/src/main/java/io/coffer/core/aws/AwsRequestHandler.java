@@ -1,6 +1,5 @@
 package io.coffer.core.aws;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.audit.AuditEvent;
@@ -57,8 +56,6 @@ public final class AwsRequestHandler {
     private static final Pattern OPERATION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
     /** The audit path of a call whose operation could not be read. */
     private static final String UNKNOWN_OPERATION_PATH = "secretsmanager/";
-    private static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<>() {
-    };
 
     private final BooleanSupplier serving;
     private final Function<String, Optional<AccessKey>> keys;
@@ -147,6 +144,11 @@ public final class AwsRequestHandler {
             throw auditRefused(call, e);
         }
         return output;
+    }
+
+    /** Forgets the SigV4 signing keys derived from secret access keys; the node calls this before it seals. */
+    public void forgetSigningKeys() {
+        verifier.forgetSigningKeys();
     }
 
     private static Optional<String> operationName(Optional<String> target) {
@@ -251,6 +253,6 @@ public final class AwsRequestHandler {
     }
 
     private static Map<String, Object> toMap(ObjectNode node) {
-        return Json.MAPPER.convertValue(node, MAP_TYPE);
+        return AuditMaps.of(node);
     }
 }

@@ -12,7 +12,9 @@ import java.util.function.Function;
  * invalidates the entry without any signal. Bounded: past {@code maxEntries} it starts over.
  *
  * <p>Decoded values are shared between readers: callers must treat them as immutable. Only cache
- * what is not secret (metadata, not secret values), because entries live until they are replaced.
+ * what is not secret (metadata, not secret values), because entries live until they are replaced,
+ * unless the owner {@link #clear() clears} the cache before the barrier seals (as the access key
+ * cache of the {@code sigv4} auth method does).
  *
  * @param <T> the decoded type
  */
@@ -43,6 +45,11 @@ public final class DecodedCache<T> {
         }
         entries.put(key, new Entry<>(ciphertext, value));
         return value;
+    }
+
+    /** Drops every entry; a cache of secret material must be cleared before the barrier seals. */
+    public void clear() {
+        entries.clear();
     }
 
     /** How many records are cached; for tests. */

@@ -10,6 +10,7 @@ import io.coffer.core.aws.SecretsManagerOperations;
 import io.coffer.core.aws.secrets.SecretsManagerService;
 import io.coffer.core.aws.secrets.SecretsSettings;
 import io.coffer.core.barrier.AesGcmBarrier;
+import io.coffer.core.barrier.DecodedCache;
 import io.coffer.core.engine.SecretsEngineFactory;
 import io.coffer.core.engine.kv.KvV2Engine;
 import io.coffer.core.handler.RequestHandler;
@@ -51,6 +52,8 @@ public final class CofferNode implements AutoCloseable {
     private final MountTable authMounts;
     private final RequestHandler handler;
     private final AwsRequestHandler awsHandler;
+    /** Decoded access keys of the sigv4 method (secret material: cleared before sealing). */
+    private final DecodedCache<AccessKey> accessKeyCache = AccessKeyStore.newCache();
     private final AuditBroker audit;
     private final SecretsManagerService secretsManager;
     private final Clock clock;
@@ -100,13 +103,25 @@ public final class CofferNode implements AutoCloseable {
         this.awsHandler = new AwsRequestHandler(seal::isServing, id -> accessKeys().flatMap(keys -> keys.find(id)),
                 authorizer, audit, b.secretsManagerOverride == null ? secretsManager : b.secretsManagerOverride.apply(mounts),
                 b.clock);
+        seal.addListener(new ShamirSeal.Listener() {
+            @Override
+            public void afterUnseal() {
+                // Nothing to load: keys are decoded and signing keys derived on first use.
+            }
+
+            @Override
+            public void beforeSeal() {
+                accessKeyCache.clear();
+                awsHandler.forgetSigningKeys();
+            }
+        });
     }
 
     /** The access keys of the built-in {@code sigv4} auth method; empty while sealed or when the method is not registered. */
     private Optional<AccessKeyStore> accessKeys() {
         return authMounts.match(Sigv4AuthFactory.PATH)
                 .filter(m -> m.relativePath().isEmpty() && m.mount().entry().type().equals(Sigv4AuthFactory.TYPE))
-                .map(m -> new AccessKeyStore(m.mount().storage()));
+                .map(m -> new AccessKeyStore(m.mount().storage(), accessKeyCache));
     }
 
     public static Builder builder(StorageBackend storage) {

@@ -8,9 +8,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +40,8 @@ final class AwsErrors {
             AwsErrorType.ThrottlingException,
             AwsErrorType.ServiceUnavailable);
 
+    private static final HttpDates DATES = new HttpDates(Clock.systemUTC());
+
     private AwsErrors() {
     }
 
@@ -56,7 +56,7 @@ final class AwsErrors {
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE);
         r.headers().set("x-amzn-RequestId", requestId);
-        r.headers().set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        r.headers().set(HttpHeaderNames.DATE, DATES.now());
         r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         return r;
     }

@@ -1,9 +1,11 @@
 package io.coffer.core.auth.sigv4;
 
+import io.coffer.core.barrier.DecodedCache;
 import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.json.Json;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,18 +22,47 @@ public final class AccessKeyStore {
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Access keys kept decoded at most; past this the cache starts over. */
+    private static final int MAX_CACHED_KEYS = 10_000;
 
     private final SecureStorage storage;
+    /** Null for a store that keeps nothing decoded. */
+    private final DecodedCache<AccessKey> decoded;
 
+    /** A store that decrypts and parses a key on every lookup. */
     public AccessKeyStore(SecureStorage storage) {
         this.storage = storage;
+        this.decoded = null;
+    }
+
+    /**
+     * A store whose lookups decode each stored key once per ciphertext (every signed AWS request
+     * looks its key up): a write or delete by any node is seen at once, since the stored bytes
+     * change. The cache holds secret access keys: its owner must {@link DecodedCache#clear() clear}
+     * it before the barrier seals.
+     */
+    public AccessKeyStore(SecureStorage storage, DecodedCache<AccessKey> decoded) {
+        this.storage = storage;
+        this.decoded = Objects.requireNonNull(decoded, "decoded");
+    }
+
+    /** A cache for {@link #AccessKeyStore(SecureStorage, DecodedCache)}, shared by the stores of one node. */
+    public static DecodedCache<AccessKey> newCache() {
+        return new DecodedCache<>(MAX_CACHED_KEYS);
     }
 
     public Optional<AccessKey> find(String id) {
         if (!isStorableId(id)) {
             return Optional.empty();
         }
-        return storage.get(KEY_PREFIX + id).map(b -> Json.read(b, AccessKey.class));
+        if (decoded == null) {
+            return storage.get(KEY_PREFIX + id).map(AccessKeyStore::decode);
+        }
+        return storage.getDecoded(KEY_PREFIX + id, decoded, AccessKeyStore::decode);
+    }
+
+    private static AccessKey decode(byte[] stored) {
+        return Json.read(stored, AccessKey.class);
     }
 
     /** Stores a key, replacing one with the same id. */

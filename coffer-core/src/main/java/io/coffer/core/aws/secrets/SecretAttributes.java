@@ -3,6 +3,7 @@ package io.coffer.core.aws.secrets;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.engine.kv.StagedKey;
 import io.coffer.core.json.Json;
@@ -50,8 +51,19 @@ final class SecretAttributes {
     @JsonProperty("resource_policy")
     String resourcePolicy;
 
+    /** Reads the attributes from the tree itself (no round trip through a token buffer); reused, thread-safe. */
+    private static final ObjectReader READER = Json.MAPPER.readerFor(SecretAttributes.class);
+
     static SecretAttributes of(ObjectNode node) {
-        return Json.MAPPER.convertValue(node, SecretAttributes.class);
+        if (node.isEmpty()) {
+            // A key written only through KV has no AWS attributes: the common case of a read.
+            return new SecretAttributes();
+        }
+        try {
+            return READER.readValue(node);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("stored secret attributes cannot be read", e);
+        }
     }
 
     ObjectNode toNode() {

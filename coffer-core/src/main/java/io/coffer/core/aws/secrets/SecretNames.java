@@ -11,7 +11,6 @@ final class SecretNames {
 
     static final int MAX_LENGTH = 512;
     static final int MAX_SECRET_ID_LENGTH = 2048;
-    private static final Pattern CHARS = Pattern.compile("[A-Za-z0-9/_+=.@-]+");
     /** What AWS warns against: such a name reads like a partial ARN's name plus suffix. */
     static final Pattern ARN_SUFFIXED = Pattern.compile("(?s)(.+)-([A-Za-z0-9]{6})");
 
@@ -21,7 +20,7 @@ final class SecretNames {
     /** Checks a name given to CreateSecret. */
     static void check(String name) {
         Errors.checkLength("name", name, 1, MAX_LENGTH, false);
-        if (!CHARS.matcher(name).matches()) {
+        if (!hasNameCharsOnly(name)) {
             throw Errors.invalidName();
         }
         if (!isKvKey(name)) {
@@ -36,14 +35,33 @@ final class SecretNames {
      */
     static void checkSecretId(String secretId) {
         Errors.checkLength("secretId", secretId, 1, MAX_SECRET_ID_LENGTH, false);
-        if (!secretId.startsWith("arn:") && !CHARS.matcher(secretId).matches()) {
+        if (!secretId.startsWith("arn:") && !hasNameCharsOnly(secretId)) {
             throw Errors.invalidName();
         }
     }
 
+    /**
+     * Whether {@code s} is not empty and has only ASCII letters, digits and {@code /_+=.@-} (a
+     * loop rather than a regex: every lookup checks its SecretId twice).
+     */
+    static boolean hasNameCharsOnly(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '/' || c == '_' || c == '+' || c == '=' || c == '.' || c == '@' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code name} can name a KV key (so a lookup may try it). */
     static boolean isKvKey(String name) {
-        if (name.isEmpty() || name.length() > MAX_LENGTH || !CHARS.matcher(name).matches()) {
+        if (name.isEmpty() || name.length() > MAX_LENGTH || !hasNameCharsOnly(name)) {
             return false;
         }
         for (String segment : name.split("/", -1)) {

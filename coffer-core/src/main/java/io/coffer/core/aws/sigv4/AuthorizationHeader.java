@@ -2,9 +2,9 @@ package io.coffer.core.aws.sigv4;
 
 import io.coffer.core.aws.AwsErrorType;
 import io.coffer.core.aws.AwsServiceException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,20 +60,45 @@ public record AuthorizationHeader(String accessKeyId, String credentialDate, Str
             throw incomplete(missing.toString().strip());
         }
         String[] credential = params.get("Credential").split("/", -1);
-        if (credential.length != 5 || Arrays.stream(credential).anyMatch(String::isEmpty)) {
+        if (credential.length != 5 || anyEmpty(credential)) {
             throw incomplete("Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term");
         }
-        List<String> signed = List.of(params.get("SignedHeaders").split(";", -1));
-        if (signed.stream().anyMatch(String::isEmpty)) {
+        String[] signed = params.get("SignedHeaders").split(";", -1);
+        if (anyEmpty(signed)) {
             throw incomplete("SignedHeaders must be a semicolon-separated list of header names");
         }
         String signature = params.get("Signature");
-        if (!signature.matches("[0-9a-fA-F]{64}")) {
+        if (!isHex64(signature)) {
             throw incomplete("Signature must be 64 hexadecimal characters");
         }
+        String[] lowerCase = new String[signed.length];
+        for (int i = 0; i < signed.length; i++) {
+            lowerCase[i] = signed[i].toLowerCase(Locale.ROOT);
+        }
         return new AuthorizationHeader(credential[0], credential[1], credential[2], credential[3], credential[4],
-                signed.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList(),
-                signature.toLowerCase(java.util.Locale.ROOT));
+                List.of(lowerCase), signature.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean anyEmpty(String[] parts) {
+        for (String p : parts) {
+            if (p.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHex64(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static AwsServiceException incomplete(String message) {

@@ -20,6 +20,7 @@ import java.util.List;
 final class CanonicalRequest {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final MessageDigest SHA256_PROTOTYPE = sha256Prototype();
 
     private CanonicalRequest() {
     }
@@ -97,9 +98,26 @@ final class CanonicalRequest {
             if (!out.isEmpty()) {
                 out.append(',');
             }
-            out.append(value.strip().replaceAll("\\s+", " "));
+            appendCollapsed(out, value.strip());
         }
         return out.toString();
+    }
+
+    /** Appends {@code value} with every run of whitespace (regex {@code \s}: space, tab, line breaks, form feed) as one space. */
+    private static void appendCollapsed(StringBuilder out, String value) {
+        boolean inRun = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                if (!inRun) {
+                    out.append(' ');
+                    inRun = true;
+                }
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
     }
 
     /** RFC 3986 encoding of the UTF-8 bytes: unreserved characters stay, everything else is {@code %XX}. */
@@ -147,8 +165,25 @@ final class CanonicalRequest {
     }
 
     static String sha256Hex(byte[] bytes) {
+        return HEX.formatHex(newSha256().digest(bytes));
+    }
+
+    /** A fresh SHA-256, copied from a prototype: {@code getInstance} walks the providers on every call. */
+    static MessageDigest newSha256() {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return (MessageDigest) SHA256_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException missing) {
+                throw new IllegalStateException("SHA-256 is unavailable", missing);
+            }
+        }
+    }
+
+    private static MessageDigest sha256Prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }

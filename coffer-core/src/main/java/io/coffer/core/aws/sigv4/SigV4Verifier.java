@@ -2,11 +2,12 @@ package io.coffer.core.aws.sigv4;
 
 import io.coffer.core.aws.AwsErrorType;
 import io.coffer.core.aws.AwsServiceException;
-import io.coffer.core.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +32,8 @@ import java.util.function.Function;
  *   <li>a request date more than the allowed skew away from now: {@code RequestExpired};</li>
  *   <li>an access key id the lookup does not know: {@code UnrecognizedClientException}.</li>
  * </ul>
- * Any region is accepted. Signatures are compared in constant time. Thread-safe.
+ * Any region is accepted. Signatures are compared in constant time. Signing keys are derived once
+ * per access key, secret, day, region and service ({@link SigningKeys}). Thread-safe.
  */
 public final class SigV4Verifier {
 
@@ -42,8 +44,12 @@ public final class SigV4Verifier {
     private static final String TERMINATOR = "aws4_request";
     private static final HexFormat HEX = HexFormat.of();
 
+    /** Signing keys of distinct (access key, day, region) kept at most; far more than a node sees in a day. */
+    private static final int MAX_SIGNING_KEYS = 4096;
+
     private final String service;
     private final Duration maxSkew;
+    private final SigningKeys signingKeys = new SigningKeys(MAX_SIGNING_KEYS);
 
     /**
      * @param service the service a credential must be scoped to, {@code secretsmanager} for the
@@ -81,12 +87,13 @@ public final class SigV4Verifier {
             throw new AwsServiceException(AwsErrorType.IncompleteSignatureException,
                     "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
         }
-        String amzDate = requestDate(request);
+        RequestDate date = requestDate(request);
+        String amzDate = date.text();
         if (!amzDate.startsWith(auth.credentialDate()) || auth.credentialDate().length() != 8) {
             throw invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
                     + printable(auth.credentialDate()) + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.");
         }
-        checkClock(Instant.from(AMZ_DATE.parse(amzDate)), now);
+        checkClock(date.instant(), now);
 
         String payloadHash = CanonicalRequest.sha256Hex(request.body());
         Optional<String> declared = request.header("x-amz-content-sha256");
@@ -99,7 +106,7 @@ public final class SigV4Verifier {
         String canonical = CanonicalRequest.build(request, auth.signedHeaders(), payloadHash);
         String stringToSign = AuthorizationHeader.ALGORITHM + "\n" + amzDate + "\n" + auth.scope() + "\n"
                 + CanonicalRequest.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
-        byte[] expected = signature(secret, auth, stringToSign);
+        byte[] expected = signingKeys.of(secret, auth).mac(stringToSign.getBytes(StandardCharsets.UTF_8));
         byte[] given = HEX.parseHex(auth.signature());
         if (!MessageDigest.isEqual(expected, given)) {
             throw invalid("The request signature we calculated does not match the signature you provided. "
@@ -108,14 +115,21 @@ public final class SigV4Verifier {
         return auth;
     }
 
+    /** The request's date as signed (ISO-8601 basic form) and as an instant. */
+    private record RequestDate(String text, Instant instant) {
+    }
+
     /** {@code X-Amz-Date} in ISO-8601 basic form, or the {@code Date} header converted to it. */
-    private static String requestDate(SignedRequest request) {
+    private static RequestDate requestDate(SignedRequest request) {
         Optional<String> amz = request.header("x-amz-date");
         if (amz.isPresent()) {
             String value = amz.get().strip();
+            Instant strict = parseStrictAmzDate(value);
+            if (strict != null) {
+                return new RequestDate(value, strict);
+            }
             try {
-                AMZ_DATE.parse(value);
-                return value;
+                return new RequestDate(value, Instant.from(AMZ_DATE.parse(value)));
             } catch (DateTimeParseException e) {
                 throw new AwsServiceException(AwsErrorType.IncompleteSignatureException,
                         "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
@@ -125,7 +139,8 @@ public final class SigV4Verifier {
         if (date.isPresent()) {
             try {
                 ZonedDateTime parsed = ZonedDateTime.parse(date.get().strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                return AMZ_DATE.format(parsed.toInstant());
+                String text = AMZ_DATE.format(parsed.toInstant());
+                return new RequestDate(text, Instant.from(AMZ_DATE.parse(text)));
             } catch (DateTimeParseException e) {
                 throw new AwsServiceException(AwsErrorType.IncompleteSignatureException,
                         "Date must be an RFC 1123 date, e.g. \"Sun, 30 Aug 2015 12:36:00 GMT\"");
@@ -133,6 +148,41 @@ public final class SigV4Verifier {
         }
         throw new AwsServiceException(AwsErrorType.IncompleteSignatureException,
                 "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+    }
+
+    /**
+     * {@code yyyyMMdd'T'HHmmss'Z'} with every field in range, read without the formatter (which
+     * costs more than the rest of the date checks); null for anything else, which the formatter
+     * then reads (or refuses) exactly as before.
+     */
+    static Instant parseStrictAmzDate(String value) {
+        if (value.length() != 16 || value.charAt(8) != 'T' || value.charAt(15) != 'Z') {
+            return null;
+        }
+        int year = digits(value, 0, 4);
+        int month = digits(value, 4, 6);
+        int day = digits(value, 6, 8);
+        int hour = digits(value, 9, 11);
+        int minute = digits(value, 11, 13);
+        int second = digits(value, 13, 15);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The decimal number in {@code s[from, to)}; -1 unless every character is an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private void checkClock(Instant signed, Instant now) {
@@ -149,17 +199,12 @@ public final class SigV4Verifier {
         }
     }
 
-    /** HMAC chain of SigV4: date, region, service, terminator, then the string to sign. */
-    static byte[] signature(String secret, AuthorizationHeader auth, String stringToSign) {
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), auth.credentialDate());
-        key = hmac(key, auth.region());
-        key = hmac(key, auth.service());
-        key = hmac(key, auth.terminator());
-        return hmac(key, stringToSign);
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        return HmacSha256.mac(key, data.getBytes(StandardCharsets.UTF_8));
+    /**
+     * Forgets the signing keys derived from secret access keys (they are secret material); the
+     * node calls this before it seals.
+     */
+    public void forgetSigningKeys() {
+        signingKeys.clear();
     }
 
     private static AwsServiceException invalid(String message) {

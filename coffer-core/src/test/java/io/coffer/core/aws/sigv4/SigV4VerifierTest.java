@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -232,6 +233,66 @@ class SigV4VerifierTest {
         assertRefused(() -> VERIFIER.verify(dated, NOW, SigV4VerifierTest::secrets), AwsErrorType.InvalidSignatureException);
         assertRefused(() -> VERIFIER.verify(dated, NOW.plus(Duration.ofHours(1)), SigV4VerifierTest::secrets),
                 AwsErrorType.RequestExpired);
+    }
+
+    @Test
+    void verify_aKeyRecreatedWithTheSameIdAndANewSecret_acceptsOnlyTheNewSecret() {
+        SigV4Verifier verifier = new SigV4Verifier("secretsmanager", SigV4Verifier.DEFAULT_MAX_SKEW);
+        String newSecret = "a-brand-new-secret-for-the-same-key-id00";
+        Function<String, Optional<String>> before = SigV4VerifierTest::secrets;
+        Function<String, Optional<String>> after = id -> id.equals(KEY_ID) ? Optional.of(newSecret) : Optional.empty();
+        // The old secret's signing key is derived (and kept) first.
+        assertThat(verifier.verify(sdkSigned(), NOW, before).accessKeyId()).isEqualTo(KEY_ID);
+
+        assertRefused(() -> verifier.verify(sdkSigned(), NOW, after), AwsErrorType.InvalidSignatureException);
+        assertThat(verifier.verify(sdkSigned("/", "us-east-1", newSecret, NOW, BODY), NOW, after).accessKeyId())
+                .isEqualTo(KEY_ID);
+        assertRefused(() -> verifier.verify(sdkSigned("/", "us-east-1", newSecret, NOW, BODY), NOW, before),
+                AwsErrorType.InvalidSignatureException);
+    }
+
+    @Test
+    void verify_afterForgettingSigningKeys_stillVerifies() {
+        SigV4Verifier verifier = new SigV4Verifier("secretsmanager", SigV4Verifier.DEFAULT_MAX_SKEW);
+        verifier.verify(sdkSigned(), NOW, SigV4VerifierTest::secrets);
+
+        verifier.forgetSigningKeys();
+
+        assertThat(verifier.verify(sdkSigned(), NOW, SigV4VerifierTest::secrets).accessKeyId()).isEqualTo(KEY_ID);
+        assertRefused(() -> verifier.verify(sdkSigned("/", "us-east-1", "not-the-secret", NOW, BODY), NOW,
+                SigV4VerifierTest::secrets), AwsErrorType.InvalidSignatureException);
+    }
+
+    @Test
+    void parseStrictAmzDate_agreesWithTheFormatter_andLeavesEveryOtherFormToIt() {
+        for (String ok : List.of("20260301T100000Z", "20000229T235959Z", "19700101T000000Z", "20261231T235959Z",
+                "20240229T120000Z", "99991231T235959Z")) {
+            assertThat(SigV4Verifier.parseStrictAmzDate(ok)).as(ok)
+                    .isEqualTo(Instant.from(SigV4Verifier.AMZ_DATE.parse(ok)));
+        }
+        for (String other : List.of("20260230T100000Z", "20250229T100000Z", "20261301T100000Z", "20260001T100000Z",
+                "20260100T100000Z", "20260301T240000Z", "20260301T106000Z", "20260301T100060Z", "20260301t100000Z",
+                "20260301T100000z", "2026030T1000000Z", "202603011T00000Z", "+2026031T100000Z", "20260301T10000Z",
+                "20260301T1000000Z", "2026-03-01T10:00:00Z", "", "20260301T10000١Z")) {
+            assertThat(SigV4Verifier.parseStrictAmzDate(other)).as(other).isNull();
+        }
+    }
+
+    @Test
+    void verify_dateTheFormatterReadsLeniently_isStillJudgedAsBefore() {
+        // Not strict (hour 24): the formatter's reading applies, as it always did; here it is too old.
+        SignedRequest r = withHeader(sdkSigned(), "x-amz-date", v -> "20260301T240000Z");
+        assertThatThrownBy(() -> VERIFIER.verify(r, NOW, SigV4VerifierTest::secrets))
+                .isInstanceOf(AwsServiceException.class);
+    }
+
+    @Test
+    void canonicalHeaderValue_collapsesWhitespaceRunsLikeTheRegex() {
+        for (String value : List.of("a", " a ", "a  b", "a\tb", "a \t\n\r\f\u000Bb", "a\u00A0b", "  x  y  z  ",
+                "\t\tleading", "trailing\n\n", "a b c", "")) {
+            assertThat(CanonicalRequest.canonicalHeaderValue(List.of(value))).as("[%s]", value)
+                    .isEqualTo(value.strip().replaceAll("\\s+", " "));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.coffer.core.barrier;
 
+import io.coffer.core.storage.StorageKeys;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -51,10 +52,8 @@ final class StorageView implements SecureStorage {
     }
 
     private static String checked(String key) {
-        for (String segment : key.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new IllegalArgumentException("storage key has an empty or relative segment");
-            }
+        if (StorageKeys.segmentProblem(key) != StorageKeys.SegmentProblem.NONE) {
+            throw new IllegalArgumentException("storage key has an empty or relative segment");
         }
         return key;
     }

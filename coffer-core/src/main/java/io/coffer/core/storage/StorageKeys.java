@@ -50,6 +50,41 @@ public final class StorageKeys {
         }
     }
 
+    /** What can be wrong with the segments of a {@code /}-separated path. */
+    public enum SegmentProblem {
+        NONE,
+        /** a leading, trailing or double {@code /} */
+        EMPTY,
+        /** a {@code .} or {@code ..} segment */
+        RELATIVE
+    }
+
+    /**
+     * The first problem among the segments of {@code path} (split at every {@code /}), found
+     * without allocating: every request path and storage key is checked on the request path.
+     */
+    public static SegmentProblem segmentProblem(String path) {
+        int start = 0;
+        int n = path.length();
+        while (true) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = n;
+            }
+            int length = end - start;
+            if (length == 0) {
+                return SegmentProblem.EMPTY;
+            }
+            if (path.charAt(start) == '.' && (length == 1 || (length == 2 && path.charAt(start + 1) == '.'))) {
+                return SegmentProblem.RELATIVE;
+            }
+            if (end == n) {
+                return SegmentProblem.NONE;
+            }
+            start = end + 1;
+        }
+    }
+
     /** List order: by UTF-8 bytes, unsigned, so that every backend sorts alike. */
     public static int compare(String a, String b) {
         return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));

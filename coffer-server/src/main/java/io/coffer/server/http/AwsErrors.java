@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Renders the AWS door's answers in awsJson 1.1: {@code Content-Type: application/x-amz-json-1.1},
@@ -62,6 +61,6 @@ final class AwsErrors {
     }
 
     static String newRequestId() {
-        return UUID.randomUUID().toString();
+        return RequestIds.next();
     }
 }

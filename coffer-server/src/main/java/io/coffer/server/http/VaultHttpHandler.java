@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -104,7 +103,7 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     /** The answer to a Vault API request, complete once its outcome is audited. */
     private CompletableFuture<FullHttpResponse> serve(FullHttpRequest http, String remote, boolean head) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         Handled handled;
         FullHttpResponse rendered;
         try {

@@ -1,5 +1,6 @@
 package io.coffer.core.aws.secrets;
 
+import io.coffer.core.storage.StorageKeys;
 import java.util.regex.Pattern;
 
 /**
@@ -64,11 +65,6 @@ final class SecretNames {
         if (name.isEmpty() || name.length() > MAX_LENGTH || !hasNameCharsOnly(name)) {
             return false;
         }
-        for (String segment : name.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                return false;
-            }
-        }
-        return true;
+        return StorageKeys.segmentProblem(name) == StorageKeys.SegmentProblem.NONE;
     }
 }

@@ -2,6 +2,7 @@ package io.coffer.core.engine.kv;
 
 import io.coffer.core.barrier.DecodedCache;
 import io.coffer.core.barrier.SecureStorage;
+import io.coffer.core.storage.StorageKeys;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.engine.kv.StoredDocs.ConfigDoc;
 import io.coffer.core.engine.kv.StoredDocs.DataDoc;
@@ -778,14 +779,13 @@ public final class KvStore {
         if (key == null || key.isEmpty()) {
             throw CofferException.invalid("missing path");
         }
-        for (String segment : key.split("/", -1)) {
-            if (segment.isEmpty()) {
-                throw CofferException.invalid("invalid path: it has an empty segment (a leading, trailing or double '/')");
-            }
-            if (segment.equals(".") || segment.equals("..")) {
-                throw CofferException.invalid("invalid path: segments '.' and '..' are not allowed");
+        switch (StorageKeys.segmentProblem(key)) {
+            case EMPTY -> throw CofferException.invalid("invalid path: it has an empty segment (a leading, trailing or double '/')");
+            case RELATIVE -> throw CofferException.invalid("invalid path: segments '.' and '..' are not allowed");
+            case NONE -> {
+                return key;
             }
         }
-        return key;
+        throw new IllegalStateException("unreachable");
     }
 }

@@ -39,4 +39,22 @@ class GoTimeTest {
         assertThat(GoTime.parse(GoTime.format(t))).isEqualTo(t);
         assertThat(GoTime.parse("")).isNull();
     }
+
+    @Test
+    void parse_agreesWithTheJdkParser_onCanonicalAndOtherForms() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 5_000; i++) {
+            // Years 1970..2200, any nanosecond: the fast path must give what Instant.parse gives.
+            Instant t = Instant.ofEpochSecond(random.nextLong(7_258_118_400L), random.nextInt(1_000_000_000));
+            String text = GoTime.format(t);
+            assertThat(GoTime.parseCanonical(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        // Not the canonical form: left to the JDK parser, which accepts or refuses them as before.
+        assertThat(GoTime.parseCanonical("2024-01-02T03:04:05+00:00")).isNull();
+        assertThat(GoTime.parseCanonical("2024-02-30T03:04:05Z")).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoTime.parse("2024-02-30T03:04:05Z"))
+                .isInstanceOf(java.time.format.DateTimeParseException.class);
+        assertThat(GoTime.parseCanonical("2024-01-02T03:04:05.Z")).isNull();
+        assertThat(GoTime.parseCanonical("2024-01-02T03:04:05.1234567890Z")).isNull();
+    }
 }

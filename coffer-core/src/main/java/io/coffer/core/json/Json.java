@@ -1,12 +1,15 @@
 package io.coffer.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.coffer.core.error.CofferException;
@@ -69,6 +72,55 @@ public final class Json {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw CofferException.internal("failed to encode JSON", e);
+        }
+    }
+
+    /**
+     * Encodes a JSON tree straight through a generator, the same bytes as {@link #write} gives
+     * for it but without the serializer lookups of the mapper: AWS answers are trees, one per request.
+     */
+    public static byte[] writeTree(JsonNode tree) {
+        ByteArrayBuilder out = new ByteArrayBuilder(512);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            writeNode(g, tree);
+        } catch (IOException e) {
+            throw CofferException.internal("failed to encode JSON", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeNode(JsonGenerator g, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    g.writeFieldName(field.getKey());
+                    writeNode(g, field.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode element : node) {
+                    writeNode(g, element);
+                }
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(node.textValue());
+            case BOOLEAN -> g.writeBoolean(node.booleanValue());
+            case NULL, MISSING -> g.writeNull();
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> g.writeNumber(node.intValue());
+                    case LONG -> g.writeNumber(node.longValue());
+                    case BIG_INTEGER -> g.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> g.writeNumber(node.floatValue());
+                    case DOUBLE -> g.writeNumber(node.doubleValue());
+                    case BIG_DECIMAL -> g.writeNumber(node.decimalValue());
+                }
+            }
+            case BINARY -> g.writeBinary(node.binaryValue());
+            case POJO -> MAPPER.writeValue(g, ((com.fasterxml.jackson.databind.node.POJONode) node).getPojo());
         }
     }
 

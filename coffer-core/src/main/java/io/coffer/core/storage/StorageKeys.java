@@ -1,7 +1,5 @@
 package io.coffer.core.storage;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /** Validation and ordering rules for storage keys, shared by every backend. */
 public final class StorageKeys {
@@ -87,7 +85,20 @@ public final class StorageKeys {
 
     /** List order: by UTF-8 bytes, unsigned, so that every backend sorts alike. */
     public static int compare(String a, String b) {
-        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        // UTF-8 byte order is code point order, so compare code points instead of encoding both
+        // strings: in-memory lookups compare keys many times each.
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /**

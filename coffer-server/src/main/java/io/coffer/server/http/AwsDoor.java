@@ -74,7 +74,7 @@ final class AwsDoor {
             ObjectNode output = core.handle(call);
             // Operations without an output shape answer with an empty body, as AWS does.
             byte[] body = output.isEmpty() && call.target().filter(NO_OUTPUT::contains).isPresent()
-                    ? new byte[0] : Json.write(output);
+                    ? new byte[0] : Json.writeTree(output);
             return AwsErrors.json(HttpResponseStatus.OK, body, requestId);
         } catch (AwsServiceException e) {
             return AwsErrors.error(e.type(), e.getMessage(), requestId);

@@ -125,6 +125,18 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
         if (snapshot.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
+        if (snapshot.size() == 1) {
+            // The usual case: the device's own future, failures translated, one callback less on its writer.
+            Live live = snapshot.get(0);
+            return queued.futures().get(0).handle((ok, error) -> {
+                if (error == null) {
+                    return null;
+                }
+                Throwable cause = error instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : error;
+                logFailure(live, cause);
+                throw CofferException.internal("no audit device could record the request; it was refused", cause);
+            });
+        }
         CompletableFuture<Void> result = new CompletableFuture<>();
         AtomicInteger failed = new AtomicInteger();
         for (int i = 0; i < snapshot.size(); i++) {

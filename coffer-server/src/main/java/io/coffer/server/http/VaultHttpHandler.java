@@ -75,22 +75,44 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         boolean head = http.method().equals(HttpMethod.HEAD);
         String remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "";
         executor.execute(() -> {
-            CompletableFuture<FullHttpResponse> response;
+            Answer answer;
             try {
-                response = AwsDoor.accepts(http) ? CompletableFuture.completedFuture(aws.serve(http, remote))
-                        : serve(http, remote, head);
+                answer = AwsDoor.accepts(http) ? Answer.now(aws.serve(http, remote)) : serve(http, remote, head);
             } finally {
                 http.release();
             }
             // Usually completed by the audit device's writer once the outcome is recorded: the
             // answer is handed to the event loop then, and no thread waits for the device.
-            response.whenComplete((rendered, failure) -> ctx.executor().execute(() -> {
-                write(ctx, rendered != null ? rendered : internalError(), keepAlive);
-                if (keepAlive) {
-                    serveNext(ctx);
-                }
-            }));
+            answer.recorded().whenComplete((ok, failure) -> {
+                FullHttpResponse out = failure == null ? answer.response() : answer.refused(failure);
+                ctx.executor().execute(() -> {
+                    write(ctx, out, keepAlive);
+                    if (keepAlive) {
+                        serveNext(ctx);
+                    }
+                });
+            });
         });
+    }
+
+    /**
+     * A rendered answer that may leave once {@code recorded} completes; when that fails (the
+     * outcome could not be audited) the client gets a plain 500 instead and nothing of it.
+     */
+    private record Answer(FullHttpResponse response, CompletableFuture<Void> recorded, String requestId) {
+
+        private static final CompletableFuture<Void> NOTHING_TO_RECORD = CompletableFuture.completedFuture(null);
+
+        static Answer now(FullHttpResponse response) {
+            return new Answer(response, NOTHING_TO_RECORD, "");
+        }
+
+        FullHttpResponse refused(Throwable failure) {
+            response.release();
+            Throwable cause = failure instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : failure;
+            return error(cause instanceof CofferException c ? c
+                    : CofferException.internal("no audit device could record the request; it was refused", cause), requestId);
+        }
     }
 
     @Override
@@ -101,43 +123,31 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         super.channelInactive(ctx);
     }
 
-    /** The answer to a Vault API request, complete once its outcome is audited. */
-    private CompletableFuture<FullHttpResponse> serve(FullHttpRequest http, String remote, boolean head) {
+    /** The answer to a Vault API request, which may leave once its outcome is audited. */
+    private Answer serve(FullHttpRequest http, String remote, boolean head) {
         String requestId = RequestIds.next();
-        Handled handled;
-        FullHttpResponse rendered;
         try {
             // The same id goes to the client's envelope, the audit record and any error log line.
             Request request = VaultRequestDecoder.decode(http, remote, requestId);
             if (head && !request.path().equals("sys/health")) {
                 throw new CofferException(CofferException.Kind.UNSUPPORTED_OPERATION, "unsupported operation");
             }
-            handled = core.handleAsync(request);
-            rendered = handled.error() != null ? error(handled.error(), requestId)
+            Handled handled = core.handleAsync(request);
+            FullHttpResponse rendered = handled.error() != null ? error(handled.error(), requestId)
                     : VaultResponseEncoder.render(request.id(), handled.response());
             if (head) {
                 rendered.content().clear();
             }
+            return new Answer(rendered, handled.recorded(), requestId);
         } catch (CofferException e) {
-            return CompletableFuture.completedFuture(error(e, requestId));
+            return Answer.now(error(e, requestId));
         } catch (VaultRequestDecoder.UnsupportedMediaType e) {
-            return CompletableFuture.completedFuture(
-                    VaultResponseEncoder.error(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, List.of(e.getMessage())));
+            return Answer.now(VaultResponseEncoder.error(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, List.of(e.getMessage())));
         } catch (RuntimeException e) {
             // Unknown failures are bugs: log the type and stack, answer with nothing internal.
             LOG.error("request {} failed with an unexpected {}", requestId, e.getClass().getName(), e);
-            return CompletableFuture.completedFuture(internalError());
+            return Answer.now(internalError());
         }
-        return handled.recorded().handle((ok, failure) -> {
-            if (failure == null) {
-                return rendered;
-            }
-            // Fail closed: nothing of the outcome leaves unless it was audited.
-            rendered.release();
-            Throwable cause = failure instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : failure;
-            return error(cause instanceof CofferException c ? c
-                    : CofferException.internal("no audit device could record the request; it was refused", cause), requestId);
-        });
     }
 
     private static FullHttpResponse error(CofferException e, String requestId) {

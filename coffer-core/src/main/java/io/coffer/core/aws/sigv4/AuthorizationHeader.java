@@ -2,10 +2,8 @@ package io.coffer.core.aws.sigv4;
 
 import io.coffer.core.aws.AwsErrorType;
 import io.coffer.core.aws.AwsServiceException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The parts of an {@code Authorization: AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request,
@@ -38,36 +36,57 @@ public record AuthorizationHeader(String accessKeyId, String credentialDate, Str
         if (!algorithm.equals(ALGORITHM)) {
             throw incomplete("Unsupported AWS 'algorithm': the Authorization header must start with " + ALGORITHM);
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String part : value.substring(space < 0 ? value.length() : space + 1).split(",")) {
-            String p = part.strip();
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                if (!p.isEmpty()) {
-                    throw incomplete("Authorization header has a parameter that is not of the form key=value");
-                }
+        // Only the three parameters SigV4 defines are kept (a repeated one: the last wins);
+        // parsed by hand because every AWS request goes through here.
+        String credentialParam = null;
+        String signatureParam = null;
+        String signedHeadersParam = null;
+        int at = space < 0 ? value.length() : space + 1;
+        while (at <= value.length()) {
+            int comma = value.indexOf(',', at);
+            int end = comma < 0 ? value.length() : comma;
+            String p = value.substring(at, end).strip();
+            at = end + 1;
+            if (p.isEmpty()) {
                 continue;
             }
-            params.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw incomplete("Authorization header has a parameter that is not of the form key=value");
+            }
+            String key = p.substring(0, eq).strip();
+            String param = p.substring(eq + 1).strip();
+            switch (key) {
+                case "Credential" -> credentialParam = param;
+                case "Signature" -> signatureParam = param;
+                case "SignedHeaders" -> signedHeadersParam = param;
+                default -> {
+                    // Other parameters are not part of SigV4's Authorization header; ignored.
+                }
+            }
         }
         StringBuilder missing = new StringBuilder();
-        for (String required : List.of("Credential", "Signature", "SignedHeaders")) {
-            if (params.getOrDefault(required, "").isEmpty()) {
-                missing.append("Authorization header requires '").append(required).append("' parameter. ");
-            }
+        if (credentialParam == null || credentialParam.isEmpty()) {
+            missing.append("Authorization header requires 'Credential' parameter. ");
+        }
+        if (signatureParam == null || signatureParam.isEmpty()) {
+            missing.append("Authorization header requires 'Signature' parameter. ");
+        }
+        if (signedHeadersParam == null || signedHeadersParam.isEmpty()) {
+            missing.append("Authorization header requires 'SignedHeaders' parameter. ");
         }
         if (!missing.isEmpty()) {
             throw incomplete(missing.toString().strip());
         }
-        String[] credential = params.get("Credential").split("/", -1);
+        String[] credential = credentialParam.split("/", -1);
         if (credential.length != 5 || anyEmpty(credential)) {
             throw incomplete("Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term");
         }
-        String[] signed = params.get("SignedHeaders").split(";", -1);
+        String[] signed = signedHeadersParam.split(";", -1);
         if (anyEmpty(signed)) {
             throw incomplete("SignedHeaders must be a semicolon-separated list of header names");
         }
-        String signature = params.get("Signature");
+        String signature = signatureParam;
         if (!isHex64(signature)) {
             throw incomplete("Signature must be 64 hexadecimal characters");
         }

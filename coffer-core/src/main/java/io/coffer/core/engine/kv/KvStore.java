@@ -60,6 +60,8 @@ public final class KvStore {
     private final Clock clock;
     /** Key metadata holds no secret value, so keeping it decoded is safe; bounded to this many keys. */
     private final DecodedCache<MetadataDoc> metadataCache = new DecodedCache<>(10_000);
+    /** Never used itself, only copied (see {@link #versionsPrefix}). */
+    private static final MessageDigest SHA256_PROTOTYPE = sha256Prototype();
     private final ReentrantLock[] keyLocks = new ReentrantLock[LOCK_STRIPES];
     private final ReentrantLock configLock = new ReentrantLock();
 
@@ -767,8 +769,18 @@ public final class KvStore {
     /** {@code versions/<sha256 hex of key>/}: hashing keeps any key name out of the version layout. */
     private static String versionsPrefix(String k) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(k.getBytes(StandardCharsets.UTF_8));
+            // A copy of a prototype skips the provider lookup of getInstance, on every read.
+            MessageDigest sha256 = (MessageDigest) SHA256_PROTOTYPE.clone();
+            byte[] digest = sha256.digest(k.getBytes(StandardCharsets.UTF_8));
             return VERSIONS_PREFIX + HexFormat.of().formatHex(digest) + "/";
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 of this JVM cannot be copied", e);
+        }
+    }
+
+    private static MessageDigest sha256Prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

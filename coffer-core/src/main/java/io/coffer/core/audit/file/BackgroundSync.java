@@ -28,6 +28,8 @@ final class BackgroundSync {
     private final Thread thread;
     /** The channel with written but not yet synced batches; guarded by {@link #lock}. */
     private FileChannel due;
+    /** Whether the thread waits for work (not for the end of a pause); guarded by {@link #lock}. */
+    private boolean idle;
     private boolean stopped;
     private volatile IOException failure;
     private volatile long syncs;
@@ -41,7 +43,11 @@ final class BackgroundSync {
     void request(FileChannel channel) {
         synchronized (lock) {
             due = channel;
-            lock.notifyAll();
+            // During a pause the thread wakes by itself; waking it per batch would cost a context
+            // switch each time for nothing.
+            if (idle) {
+                lock.notifyAll();
+            }
         }
     }
 
@@ -83,10 +89,13 @@ final class BackgroundSync {
                     pause = lastStart + MIN_INTERVAL.toNanos() - System.nanoTime();
                 }
                 while (due == null && !stopped) {
+                    idle = true;
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
                         // Only stop() ends this thread: an fsync must not be skipped.
+                    } finally {
+                        idle = false;
                     }
                 }
                 if (due == null) {

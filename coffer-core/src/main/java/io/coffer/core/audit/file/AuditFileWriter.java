@@ -23,6 +23,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -93,7 +95,7 @@ final class AuditFileWriter implements AutoCloseable {
     private final Clock clock;
     private final Durability durability;
     private final BackgroundSync backgroundSync;
-    private final WriterQueue<Task> queue = new WriterQueue<>(QUEUE_CAPACITY);
+    private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
     private volatile boolean accepting = true;
     private volatile IOException openFailure;
@@ -180,7 +182,7 @@ final class AuditFileWriter implements AutoCloseable {
             return CompletableFuture.failedFuture(syncFailure);
         }
         try {
-            if (!queue.offer(task, ENQUEUE_TIMEOUT)) {
+            if (!queue.offer(task, ENQUEUE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 return CompletableFuture.failedFuture(new IOException("audit queue of " + path + " stayed full for "
                         + ENQUEUE_TIMEOUT.toSeconds() + "s"));
             }
@@ -200,7 +202,7 @@ final class AuditFileWriter implements AutoCloseable {
         accepting = false;
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            queue.offerAlways(new Close(done));
+            queue.put(new Close(done));
             done.get(30, TimeUnit.SECONDS);
             thread.join(Duration.ofSeconds(5));
             if (backgroundSync != null) {
@@ -216,7 +218,6 @@ final class AuditFileWriter implements AutoCloseable {
     // ---------------------------------------------------------------- writer thread
 
     private void run() {
-        queue.consumer(Thread.currentThread());
         List<Task> batch = new ArrayList<>(MAX_BATCH);
         boolean running = true;
         while (running) {

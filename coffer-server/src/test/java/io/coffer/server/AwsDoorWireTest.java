@@ -340,8 +340,10 @@ class AwsDoorWireTest {
             }
 
             @Override
+            @SuppressWarnings("unchecked")
             public CompletableFuture<AsyncSignedRequest> signAsync(AsyncSignRequest<? extends AwsCredentialsIdentity> request) {
-                throw new UnsupportedOperationException("the synchronous client signs synchronously");
+                return signer.signAsync(((AsyncSignRequest<AwsCredentialsIdentity>) request)
+                        .copy(b -> b.putProperty(HttpSigner.SIGNING_CLOCK, clock)));
             }
 
             @SuppressWarnings("unchecked")

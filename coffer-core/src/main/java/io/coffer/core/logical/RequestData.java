@@ -4,6 +4,7 @@ import io.coffer.core.error.CofferException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,6 +127,23 @@ public final class RequestData {
             return Optional.of((Map<String, Object>) m);
         }
         throw wrongType(field, "an object");
+    }
+
+    /**
+     * An object of scalar values as strings (Vault's mount and auth {@code options}); empty when
+     * absent, 400 when a value is an object or array.
+     */
+    public Map<String, String> stringMap(String field) {
+        Map<String, String> out = new LinkedHashMap<>();
+        map(field).ifPresent(m -> m.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> || v instanceof List<?>) {
+                throw CofferException.invalid("field \"" + field + "." + k + "\" must be a string");
+            }
+            if (v != null) {
+                out.put(k, String.valueOf(v));
+            }
+        }));
+        return out;
     }
 
     /** A list of strings: a JSON array of strings, or one comma-separated string. */

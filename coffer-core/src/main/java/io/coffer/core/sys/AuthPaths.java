@@ -73,7 +73,7 @@ final class AuthPaths {
             throw CofferException.invalid("the " + type + " auth method is built in at auth/" + builtin.get()
                     + " and cannot be enabled again");
         }
-        Map<String, String> options = stringMap(f, "options");
+        Map<String, String> options = f.stringMap("options");
         if (!options.getOrDefault("version", "").isEmpty()) {
             throw CofferException.invalid("auth method \"" + type + "\" does not allow setting a version");
         }
@@ -147,7 +147,7 @@ final class AuthPaths {
                     + defaultTtl + " seconds");
         }
         Map<String, String> options = new LinkedHashMap<>(e.options());
-        options.putAll(stringMap(f, "options"));
+        options.putAll(f.stringMap("options"));
         authMounts.tune(path, f.string("description").orElse(e.description()), options,
                 new MountEntry.MountConfig(defaultTtl, maxTtl, e.config().forceNoCache()));
         return Response.empty();
@@ -188,18 +188,5 @@ final class AuthPaths {
 
     private static String normalized(String path) {
         return path.endsWith("/") ? path : path + "/";
-    }
-
-    private static Map<String, String> stringMap(RequestData f, String field) {
-        Map<String, String> out = new LinkedHashMap<>();
-        f.map(field).ifPresent(m -> m.forEach((k, v) -> {
-            if (v instanceof Map<?, ?> || v instanceof List<?>) {
-                throw CofferException.invalid("field \"" + field + "." + k + "\" must be a string");
-            }
-            if (v != null) {
-                out.put(k, String.valueOf(v));
-            }
-        }));
-        return out;
     }
 }

@@ -70,7 +70,7 @@ final class MountPaths {
         RequestData f = r.fields();
         String type = f.string("type").filter(t -> !t.isBlank())
                 .orElseThrow(() -> CofferException.invalid("field \"type\" is required"));
-        Map<String, String> options = stringMap(f, "options");
+        Map<String, String> options = f.stringMap("options");
         if (type.equals("kv-v2")) {
             type = "kv";
             options.put("version", "2");
@@ -106,7 +106,7 @@ final class MountPaths {
         }
         RequestData f = r.fields();
         Map<String, String> options = new LinkedHashMap<>(e.options());
-        options.putAll(stringMap(f, "options"));
+        options.putAll(f.stringMap("options"));
         MountEntry.MountConfig config = config(f, e.config());
         mounts.tune(e.path(), f.string("description").orElse(e.description()), options, config);
         return Response.empty();
@@ -183,18 +183,5 @@ final class MountPaths {
             throw CofferException.invalid("default_lease_ttl cannot be greater than max_lease_ttl");
         }
         return new MountEntry.MountConfig(defaultTtl, maxTtl, f.bool("force_no_cache").orElse(base.forceNoCache()));
-    }
-
-    private static Map<String, String> stringMap(RequestData f, String field) {
-        Map<String, String> out = new LinkedHashMap<>();
-        f.map(field).ifPresent(m -> m.forEach((k, v) -> {
-            if (v instanceof Map<?, ?> || v instanceof List<?>) {
-                throw CofferException.invalid("field \"" + field + "." + k + "\" must be a string");
-            }
-            if (v != null) {
-                out.put(k, String.valueOf(v));
-            }
-        }));
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.coffer.core.token;
 
+import io.coffer.core.auth.TestClock;
 import io.coffer.core.barrier.AesGcm;
 import io.coffer.core.barrier.AesGcmBarrier;
 import io.coffer.core.storage.InMemoryStorage;
@@ -18,7 +19,7 @@ final class TokenStoreFixture implements AutoCloseable {
     static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
 
     final InMemoryStorage physical = new InMemoryStorage();
-    final SettableClock clock = new SettableClock(START);
+    final TestClock clock = new TestClock(START);
     final AesGcmBarrier barrier = new AesGcmBarrier(physical, clock);
     final TokenStore tokens;
 

@@ -1,5 +1,6 @@
 package io.coffer.core.aws.secrets;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.core.aws.AwsErrorType;
 import io.coffer.core.aws.AwsServiceException;
 
@@ -81,5 +82,21 @@ final class Errors {
     /** The wire member name as AWS's validation messages spell it: first letter lower-case. */
     static String path(String member) {
         return Character.toLowerCase(member.charAt(0)) + member.substring(1);
+    }
+
+    /**
+     * AWS's awsJson parser's answer to a member of the wrong JSON type, e.g. {@code STRING_VALUE can
+     * not be converted to a Long}.
+     */
+    static AwsServiceException wrongType(JsonNode node, String expected) {
+        String found = node == null ? "null" : switch (node.getNodeType()) {
+            case STRING -> "STRING_VALUE";
+            case NUMBER -> node.isIntegralNumber() ? "NUMBER_VALUE" : "DECIMAL_VALUE";
+            case BOOLEAN -> "BOOLEAN_VALUE";
+            case ARRAY -> "START_ARRAY";
+            case OBJECT -> "START_OBJECT";
+            default -> node.getNodeType().name();
+        };
+        return new AwsServiceException(AwsErrorType.SerializationException, found + " can not be converted to a " + expected);
     }
 }

@@ -212,7 +212,7 @@ public final class RandomPasswords {
                 return absent;
             }
             if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-                throw wrongType(node, "Long");
+                throw Errors.wrongType(node, "Long");
             }
             return node.longValue();
         }
@@ -223,7 +223,7 @@ public final class RandomPasswords {
                 return absent;
             }
             if (!node.isBoolean()) {
-                throw wrongType(node, "Boolean");
+                throw Errors.wrongType(node, "Boolean");
             }
             return node.booleanValue();
         }
@@ -234,22 +234,9 @@ public final class RandomPasswords {
                 return "";
             }
             if (!node.isTextual()) {
-                throw wrongType(node, "String");
+                throw Errors.wrongType(node, "String");
             }
             return node.textValue();
-        }
-
-        private static AwsServiceException wrongType(JsonNode node, String expected) {
-            String found = switch (node.getNodeType()) {
-                case STRING -> "STRING_VALUE";
-                case NUMBER -> node.isIntegralNumber() ? "NUMBER_VALUE" : "DECIMAL_VALUE";
-                case BOOLEAN -> "BOOLEAN_VALUE";
-                case ARRAY -> "START_ARRAY";
-                case OBJECT -> "START_OBJECT";
-                default -> node.getNodeType().name();
-            };
-            return new AwsServiceException(AwsErrorType.SerializationException,
-                    found + " can not be converted to a " + expected);
         }
     }
 }

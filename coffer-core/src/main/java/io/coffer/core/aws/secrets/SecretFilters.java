@@ -74,7 +74,7 @@ public final class SecretFilters {
             return NONE;
         }
         if (!filtersField.isArray()) {
-            throw wrongType(filtersField, "Collection");
+            throw Errors.wrongType(filtersField, "Collection");
         }
         List<String> violations = new ArrayList<>();
         if (filtersField.size() > MAX_FILTERS) {
@@ -250,14 +250,14 @@ public final class SecretFilters {
 
         static RawFilter read(JsonNode node, int index, List<String> violations) {
             if (node == null || !node.isObject()) {
-                throw wrongType(node, "Filter");
+                throw Errors.wrongType(node, "Filter");
             }
             String at = "filters." + index + ".member";
             Key key = null;
             JsonNode keyNode = node.get("Key");
             if (keyNode != null && !keyNode.isNull()) {
                 if (!keyNode.isTextual()) {
-                    throw wrongType(keyNode, "String");
+                    throw Errors.wrongType(keyNode, "String");
                 }
                 key = Key.fromWire(keyNode.textValue());
                 if (key == null) {
@@ -269,12 +269,12 @@ public final class SecretFilters {
             JsonNode valuesNode = node.get("Values");
             if (valuesNode != null && !valuesNode.isNull()) {
                 if (!valuesNode.isArray()) {
-                    throw wrongType(valuesNode, "Collection");
+                    throw Errors.wrongType(valuesNode, "Collection");
                 }
                 values = new ArrayList<>();
                 for (JsonNode v : valuesNode) {
                     if (!v.isTextual()) {
-                        throw wrongType(v, "String");
+                        throw Errors.wrongType(v, "String");
                     }
                     values.add(v.textValue());
                 }
@@ -367,18 +367,5 @@ public final class SecretFilters {
         boolean isLetter() {
             return this == UPPER || this == LOWER;
         }
-    }
-
-    private static AwsServiceException wrongType(JsonNode node, String expected) {
-        String found = node == null ? "null" : switch (node.getNodeType()) {
-            case STRING -> "STRING_VALUE";
-            case NUMBER -> node.isIntegralNumber() ? "NUMBER_VALUE" : "DECIMAL_VALUE";
-            case BOOLEAN -> "BOOLEAN_VALUE";
-            case ARRAY -> "START_ARRAY";
-            case OBJECT -> "START_OBJECT";
-            default -> node.getNodeType().name();
-        };
-        return new AwsServiceException(AwsErrorType.SerializationException,
-                found + " can not be converted to a " + expected);
     }
 }

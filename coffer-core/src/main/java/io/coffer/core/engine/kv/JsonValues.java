@@ -1,5 +1,6 @@
 package io.coffer.core.engine.kv;
 
+import io.coffer.core.storage.StorageKeys;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class JsonValues {
      * Go's order of map keys when it encodes JSON: by UTF-8 bytes, which is code point order. Vault
      * answers every object with its keys in this order.
      */
-    static final Comparator<String> KEY_ORDER = JsonValues::compareCodePoints;
+    static final Comparator<String> KEY_ORDER = StorageKeys::compare;
 
     private JsonValues() {
     }
@@ -127,20 +128,5 @@ final class JsonValues {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new IllegalArgumentException("secret data holds a number that JSON cannot represent");
         }
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

@@ -12,7 +12,7 @@ import io.coffer.core.node.CofferNode;
 import io.coffer.core.router.RouteTarget;
 import io.coffer.core.router.Router;
 import io.coffer.core.storage.InMemoryStorage;
-import io.coffer.core.token.SettableClock;
+import io.coffer.core.auth.TestClock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ final class TokenAuthHarness implements AutoCloseable {
 
     static final String ROOT = "root-token";
 
-    final SettableClock clock = new SettableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2030-01-01T00:00:00Z"));
     final CofferNode node;
 
     TokenAuthHarness() {

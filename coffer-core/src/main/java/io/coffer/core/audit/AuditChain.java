@@ -2,6 +2,7 @@ package io.coffer.core.audit;
 
 import io.coffer.core.json.Json;
 import io.coffer.core.logical.Timestamps;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +31,8 @@ public final class AuditChain {
     public static final String START_TYPE = "chain_start";
 
     private static final byte[] PREV_HASH_PREFIX = (",\"" + PREV_HASH_FIELD + "\":\"").getBytes(StandardCharsets.US_ASCII);
+    /** What follows the link's hex digits: the closing quote and brace (part of the line), then the newline. */
+    private static final byte[] LINE_END = {'"', '}', '\n'};
 
     private AuditChain() {
     }
@@ -54,13 +57,7 @@ public final class AuditChain {
      * Splicing instead of re-serializing keeps formatting (and HMACs) off the single writer thread.
      */
     public static byte[] link(byte[] body, String prevHash) {
-        int close = body.length - 1;
-        while (close >= 0 && body[close] != '}') {
-            close--;
-        }
-        if (close < 1 || body[0] != '{') {
-            throw new IllegalArgumentException("an audit record must be a JSON object");
-        }
+        int close = closingBrace(body);
         boolean empty = isBlankBetween(body, 1, close);
         byte[] hash = prevHash.getBytes(StandardCharsets.US_ASCII);
         int prefixSkip = empty ? 1 : 0;
@@ -74,6 +71,50 @@ public final class AuditChain {
         out[at++] = '"';
         out[at] = '}';
         return out;
+    }
+
+    /**
+     * Writes the line {@link #link(byte[], String) link(body, prevHash)} would return, and a
+     * newline, into {@code out}, and returns the hex SHA-256 of that line (the next line's link),
+     * without building the line as an array: the file writer links every record of a batch this
+     * way into one buffer.
+     *
+     * @param prevHash the previous line's hash as 64 ASCII hex digits
+     * @param digest   used and reset
+     * @param out      must have room for {@link #linkedLength(byte[])} bytes
+     * @return the hash of the written line, as 64 ASCII hex digits
+     */
+    public static byte[] linkInto(ByteBuffer out, MessageDigest digest, byte[] body, byte[] prevHash) {
+        int close = closingBrace(body);
+        int prefixSkip = isBlankBetween(body, 1, close) ? 1 : 0;
+        digest.reset();
+        out.put(body, 0, close);
+        digest.update(body, 0, close);
+        out.put(PREV_HASH_PREFIX, prefixSkip, PREV_HASH_PREFIX.length - prefixSkip);
+        digest.update(PREV_HASH_PREFIX, prefixSkip, PREV_HASH_PREFIX.length - prefixSkip);
+        out.put(prevHash);
+        digest.update(prevHash);
+        out.put(LINE_END, 0, 2);
+        digest.update(LINE_END, 0, 2);
+        out.put(LINE_END, 2, 1);
+        return HexFormat.of().formatHex(digest.digest()).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** An upper bound of the bytes {@link #linkInto} writes for {@code body}. */
+    public static int linkedLength(byte[] body) {
+        return body.length + PREV_HASH_PREFIX.length + 64 + 3;
+    }
+
+    /** The index of the closing brace of a JSON object record. */
+    private static int closingBrace(byte[] body) {
+        int close = body.length - 1;
+        while (close >= 0 && body[close] != '}') {
+            close--;
+        }
+        if (close < 1 || body[0] != '{') {
+            throw new IllegalArgumentException("an audit record must be a JSON object");
+        }
+        return close;
     }
 
     /**

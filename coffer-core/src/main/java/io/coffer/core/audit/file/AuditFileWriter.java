@@ -1,7 +1,6 @@
 package io.coffer.core.audit.file;
 
 import io.coffer.core.audit.AuditChain;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -63,6 +62,8 @@ final class AuditFileWriter implements AutoCloseable {
 
     static final int QUEUE_CAPACITY = 8192;
     static final int MAX_BATCH = 1024;
+    private static final int INITIAL_BUFFER = 256 * 1024;
+    private static final int MAX_KEPT_BUFFER = 4 * 1024 * 1024;
     static final Duration ENQUEUE_TIMEOUT = Duration.ofSeconds(10);
     private static final DateTimeFormatter ROTATED_SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSSSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -106,7 +107,10 @@ final class AuditFileWriter implements AutoCloseable {
     private FileChannel channel;
     private Object fileKey;
     private long size;
-    private String lastHash = AuditChain.GENESIS;
+    /** The hash of the last line written, as 64 ASCII hex digits. */
+    private byte[] lastHash = hexBytes(AuditChain.GENESIS);
+    /** Where a batch's lines are linked; direct, so writing it needs no copy into a temporary buffer. */
+    private ByteBuffer batchBuffer = ByteBuffer.allocateDirect(INITIAL_BUFFER);
     /** Non-null while the open file is empty and must begin with a chain_start record. */
     private StartRecord startDue;
 
@@ -306,44 +310,63 @@ final class AuditFileWriter implements AutoCloseable {
         appends.forEach(a -> a.done().complete(null));
     }
 
-    private record Linked(byte[] bytes, String lastHash) {
+    /** A batch's lines, ready to write (a view of {@link #batchBuffer}), and the hash of the last one. */
+    private record Linked(ByteBuffer bytes, byte[] lastHash) {
     }
 
-    /** The lines of {@code bodies}, each linked to the one before, preceded by a due chain_start record. */
+    /**
+     * The lines of {@code bodies}, each linked to the one before, preceded by a due chain_start
+     * record, written straight into the reused batch buffer (no array per line). Valid until the
+     * next call.
+     */
     private Linked link(List<byte[]> bodies) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String prev = lastHash;
-        if (startDue != null) {
-            byte[] start = AuditChain.startRecord(clock.instant(), startDue.previousFile(), startDue.reason());
-            byte[] line = AuditChain.link(start, prev);
-            out.writeBytes(line);
-            out.write('\n');
-            prev = AuditChain.hash(digest, line);
+        byte[] start = startDue == null ? null
+                : AuditChain.startRecord(clock.instant(), startDue.previousFile(), startDue.reason());
+        long needed = start == null ? 0 : AuditChain.linkedLength(start);
+        for (byte[] body : bodies) {
+            needed += AuditChain.linkedLength(body);
+        }
+        ByteBuffer out = batchBuffer(needed);
+        byte[] prev = lastHash;
+        if (start != null) {
+            prev = AuditChain.linkInto(out, digest, start, prev);
         }
         for (byte[] body : bodies) {
-            byte[] line = AuditChain.link(body, prev);
-            out.writeBytes(line);
-            out.write('\n');
-            prev = AuditChain.hash(digest, line);
+            prev = AuditChain.linkInto(out, digest, body, prev);
         }
-        return new Linked(out.toByteArray(), prev);
+        return new Linked(out.flip(), prev);
+    }
+
+    /** The batch buffer, cleared, with room for {@code needed} bytes. */
+    private ByteBuffer batchBuffer(long needed) {
+        if (needed > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("an audit batch of " + needed + " bytes is too large");
+        }
+        if (batchBuffer.capacity() < needed) {
+            batchBuffer = ByteBuffer.allocateDirect((int) Math.max(needed, 2L * batchBuffer.capacity()));
+        } else if (batchBuffer.capacity() > MAX_KEPT_BUFFER && needed <= MAX_KEPT_BUFFER) {
+            // A burst of large records must not pin a large buffer for the life of the device.
+            batchBuffer = ByteBuffer.allocateDirect(MAX_KEPT_BUFFER);
+        }
+        return batchBuffer.clear();
     }
 
     private void accept(Linked linked) {
-        size += linked.bytes().length;
+        size += linked.bytes().limit();
         lastHash = linked.lastHash();
         startDue = null;
     }
 
-    private void write(byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    /** Writes the buffer's remaining bytes at the end of the file; leaves the buffer's position where it was. */
+    private void write(ByteBuffer bytes) throws IOException {
+        ByteBuffer buffer = bytes.duplicate();
         long at = size;
         while (buffer.hasRemaining()) {
             at += channel.write(buffer, at);
         }
     }
 
-    private void writeDurably(byte[] bytes) throws IOException {
+    private void writeDurably(ByteBuffer bytes) throws IOException {
         write(bytes);
         channel.force(false);
     }
@@ -456,17 +479,17 @@ final class AuditFileWriter implements AutoCloseable {
                 ch.force(false);
             }
             if (complete > 0) {
-                lastHash = lastLineHash(ch, complete);
+                lastHash = hexBytes(lastLineHash(ch, complete));
                 startDue = null;
             } else if (rotation != null) {
                 startDue = rotation;
             } else {
                 Optional<Path> previous = newestRotatedSibling();
                 if (previous.isPresent()) {
-                    lastHash = lastLineHash(previous.get());
+                    lastHash = hexBytes(lastLineHash(previous.get()));
                     startDue = new StartRecord(previous.get().getFileName().toString(), "reopened");
                 } else {
-                    lastHash = AuditChain.GENESIS;
+                    lastHash = hexBytes(AuditChain.GENESIS);
                     startDue = new StartRecord(null, "created");
                 }
             }
@@ -619,6 +642,10 @@ final class AuditFileWriter implements AutoCloseable {
             return null;
         }
         return new RotationOrder(m.group(1), m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+    }
+
+    private static byte[] hexBytes(String hash) {
+        return hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     private static CompletableFuture<Void> doneOf(Task task) {

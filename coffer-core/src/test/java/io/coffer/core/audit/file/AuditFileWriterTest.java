@@ -73,6 +73,24 @@ class AuditFileWriterTest {
     }
 
     @Test
+    void append_recordsLargerThanTheBatchBuffer_areWrittenWholeAndChained() throws Exception {
+        Path file = dir.resolve("audit.log");
+        // One record of 5 MiB (beyond the writer's initial and kept buffer sizes), then small ones again.
+        String big = "x".repeat(5 * 1024 * 1024);
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("small-1")).get(10, TimeUnit.SECONDS);
+            w.append(record(big)).get(10, TimeUnit.SECONDS);
+            w.append(List.of(record("small-2"), record("small-3"))).get(10, TimeUnit.SECONDS);
+        }
+
+        List<JsonNode> records = records(file);
+        assertThat(records).hasSize(5);
+        assertThat(records.subList(1, 5)).extracting(r -> r.path("request").path("id").asText())
+                .containsExactly("small-1", big, "small-2", "small-3");
+        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+    }
+
+    @Test
     void append_acknowledgedOnWrite_lineIsInTheFileAtOnceAndBatchesAreSyncedInTheBackground() throws Exception {
         Path file = dir.resolve("audit.log");
         int threads = 32;

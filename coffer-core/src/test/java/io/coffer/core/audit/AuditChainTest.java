@@ -1,0 +1,59 @@
+package io.coffer.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The streaming link the file writer uses produces exactly the lines and hashes of {@link AuditChain#link}. */
+class AuditChainTest {
+
+    private final MessageDigest digest = AuditChain.newDigest();
+
+    @Test
+    void linkInto_writesTheSameLineAsLink_andReturnsItsHash() {
+        String prev = AuditChain.GENESIS;
+        ByteBuffer out = ByteBuffer.allocateDirect(4096);
+        StringBuilder expected = new StringBuilder();
+        byte[][] bodies = {
+            utf8("{\"type\":\"request\",\"path\":\"secret/data/ä\"}"),
+            utf8("{}"),
+            utf8("{ \n}"),
+            utf8("{\"type\":\"response\"}  \n"),
+        };
+        byte[] linked = prev.getBytes(StandardCharsets.US_ASCII);
+        for (byte[] body : bodies) {
+            int before = out.position();
+            byte[] line = AuditChain.link(body, prev);
+            expected.append(new String(line, StandardCharsets.UTF_8)).append('\n');
+            prev = AuditChain.hash(digest, line);
+
+            linked = AuditChain.linkInto(out, digest, body, linked);
+
+            assertThat(new String(linked, StandardCharsets.US_ASCII)).isEqualTo(prev);
+            assertThat(out.position() - before).isLessThanOrEqualTo(AuditChain.linkedLength(body));
+        }
+        byte[] written = new byte[out.flip().remaining()];
+        out.get(written);
+        assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void linkInto_refusesARecordThatIsNotAnObject() {
+        ByteBuffer out = ByteBuffer.allocate(256);
+        byte[] genesis = AuditChain.GENESIS.getBytes(StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> AuditChain.linkInto(out, digest, utf8("[1,2]"), genesis))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(out.position()).isZero();
+        assertThat(Arrays.equals(genesis, AuditChain.GENESIS.getBytes(StandardCharsets.US_ASCII))).isTrue();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

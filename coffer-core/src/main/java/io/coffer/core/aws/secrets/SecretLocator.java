@@ -4,7 +4,9 @@ import io.coffer.core.aws.AccessCheck;
 import io.coffer.core.engine.kv.KvStore;
 import io.coffer.core.engine.kv.StagedKey;
 import io.coffer.core.logical.Operation;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 
@@ -20,7 +22,16 @@ final class SecretLocator {
     record Found(String name, StagedKey key, SecretAttributes attributes) {
     }
 
+    /** Beyond this many names the cache starts over; it only saves work. */
+    private static final int MAX_CACHED = 10_000;
+
     private final SecretStore store;
+    /**
+     * The last {@link Found} per name, valid while the store hands out the same {@link StagedKey}
+     * (it does until the key's metadata changes): reading the attributes is most of a locate.
+     * Nothing changes a Found's attributes; edits read their own.
+     */
+    private final Map<String, Found> recent = new ConcurrentHashMap<>();
 
     SecretLocator(SecretStore store) {
         this.store = store;
@@ -82,8 +93,22 @@ final class SecretLocator {
         return SecretNames.isKvKey(tail) ? load(kv, tail) : Optional.empty();
     }
 
-    private static Optional<Found> load(KvStore kv, String name) {
-        return kv.readStaged(name).map(k -> new Found(name, k, SecretAttributes.of(k.attributes())));
+    private Optional<Found> load(KvStore kv, String name) {
+        Optional<StagedKey> staged = kv.readStaged(name);
+        if (staged.isEmpty()) {
+            return Optional.empty();
+        }
+        StagedKey key = staged.get();
+        Found cached = recent.get(name);
+        if (cached != null && cached.key() == key) {
+            return Optional.of(cached);
+        }
+        Found fresh = new Found(name, key, SecretAttributes.of(key.attributes()));
+        if (recent.size() >= MAX_CACHED) {
+            recent.clear();
+        }
+        recent.put(name, fresh);
+        return Optional.of(fresh);
     }
 
     private String plausibleName(String secretId) {

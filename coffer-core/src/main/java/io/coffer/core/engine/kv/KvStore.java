@@ -461,11 +461,21 @@ public final class KvStore {
 
     /**
      * The key with version ids, staging labels and door attributes; empty when it does not exist.
-     * Takes no lock.
+     * Takes no lock. The same instance is returned until the key's stored metadata changes (so a
+     * door may cache what it derives from it by identity); its attributes are shared and must not
+     * be modified.
      */
     public Optional<StagedKey> readStaged(String key) {
         MetadataDoc doc = loadMetadataShared(checkedKey(key));
-        return doc == null ? Optional.empty() : Optional.of(staged(doc));
+        if (doc == null) {
+            return Optional.empty();
+        }
+        StagedKey staged = doc.sharedStaged;
+        if (staged == null) {
+            staged = staged(doc);
+            doc.sharedStaged = staged;
+        }
+        return Optional.of(staged);
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param metadata   the KV metadata
  * @param versions   the versions kept, oldest first
  * @param retention  how old versions are pruned
- * @param attributes a copy of the door's attributes; empty object when none were set
+ * @param attributes the door's attributes; empty object when none were set. Read-only: a key read
+ *                   through {@link KvStore#readStaged} shares it with every other reader
  */
 public record StagedKey(KeyMetadata metadata, List<StagedVersion> versions, Retention retention, ObjectNode attributes) {
 

@@ -128,6 +128,12 @@ final class StoredDocs {
         @JsonProperty("deletion_scheduled_time")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String deletionScheduledTime;
+        /**
+         * The staged view of this document once made, for a shared (never modified) document only:
+         * see {@link KvStore#readStaged}. Every AWS read asks for it.
+         */
+        @JsonIgnore
+        volatile StagedKey sharedStaged;
 
         MetadataDoc() {
         }

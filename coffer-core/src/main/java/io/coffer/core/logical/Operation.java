@@ -13,8 +13,11 @@ public enum Operation {
     DELETE,
     LIST;
 
+    /** Made once: every audit record and policy check asks for it. */
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     /** The lower-case name used on the wire and in policies. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 }

@@ -29,6 +29,8 @@ public final class AesGcmBarrier implements SecureStorage {
     private final java.util.concurrent.locks.ReentrantReadWriteLock keyUse = new java.util.concurrent.locks.ReentrantReadWriteLock();
     /** Held while unsealed so that rotation can re-encrypt the keyring; wiped on seal. */
     private byte[] rootKey;
+    /** Emptied on seal, under the exclusive key lock, so no key schedule outlives the keyring. */
+    private final AesGcm.DecryptCiphers decryptCiphers = new AesGcm.DecryptCiphers();
 
     public AesGcmBarrier(StorageBackend physical, Clock clock) {
         this.physical = physical;
@@ -76,6 +78,7 @@ public final class AesGcmBarrier implements SecureStorage {
         try {
             k = keyring;
             keyring = null;
+            decryptCiphers.clear();
         } finally {
             keyUse.writeLock().unlock();
         }
@@ -94,6 +97,11 @@ public final class AesGcmBarrier implements SecureStorage {
         persist(next, rootKey);
         keyring = next;
         return keyStatus();
+    }
+
+    /** Decrypting ciphers kept for reuse right now (none once sealed). */
+    int idleDecryptCiphers() {
+        return decryptCiphers.idle();
     }
 
     public KeyStatus keyStatus() {
@@ -125,7 +133,7 @@ public final class AesGcmBarrier implements SecureStorage {
                 throw new CofferException(CofferException.Kind.INTERNAL,
                         "stored value at " + key + " names a keyring term that does not exist");
             }
-            return AesGcm.decrypt(term.key(), key, ciphertext);
+            return decryptCiphers.decrypt(term.key(), key, ciphertext);
         } finally {
             keyUse.readLock().unlock();
         }

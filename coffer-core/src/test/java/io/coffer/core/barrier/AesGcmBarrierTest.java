@@ -76,6 +76,33 @@ class AesGcmBarrierTest {
     }
 
     @Test
+    void reusedDecryptCiphers_readEveryTermCorrectly_surviveAFailedRead_andAreDroppedOnSeal() {
+        barrier.put("old", "under-term-1".getBytes(StandardCharsets.UTF_8));
+        barrier.rotate();
+        barrier.put("new", "under-term-2".getBytes(StandardCharsets.UTF_8));
+        barrier.put("bad", "will-be-tampered".getBytes(StandardCharsets.UTF_8));
+        byte[] tampered = physical.get("bad").orElseThrow();
+        tampered[tampered.length - 1] ^= 0x01;
+        physical.put("bad", tampered);
+
+        // Alternate keys (and a failing read) on the same few reused ciphers.
+        for (int i = 0; i < 50; i++) {
+            assertThat(barrier.get("old")).map(b -> new String(b, StandardCharsets.UTF_8)).contains("under-term-1");
+            assertThat(barrier.get("new")).map(b -> new String(b, StandardCharsets.UTF_8)).contains("under-term-2");
+            assertThatThrownBy(() -> barrier.get("bad")).isInstanceOf(CofferException.class);
+        }
+        // The failed read dropped its cipher; the next good one leaves one idle again.
+        assertThat(barrier.idleDecryptCiphers()).isZero();
+        assertThat(barrier.get("new")).isPresent();
+        assertThat(barrier.idleDecryptCiphers()).isEqualTo(1);
+
+        barrier.seal();
+        assertThat(barrier.idleDecryptCiphers()).isZero();
+        barrier.unseal(rootKey);
+        assertThat(barrier.get("old")).map(b -> new String(b, StandardCharsets.UTF_8)).contains("under-term-1");
+    }
+
+    @Test
     void keyring_isStoredEncryptedUnderRootKey() {
         byte[] stored = physical.get(AesGcmBarrier.KEYRING_PATH).orElseThrow();
         assertThat(stored).startsWith(0, 0, 0, 0, AesGcm.FORMAT_V1);

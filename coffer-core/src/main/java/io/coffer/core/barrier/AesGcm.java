@@ -127,7 +127,7 @@ public final class AesGcm {
 
         /** Drops every idle cipher (and the key schedule it holds). */
         void clear() {
-            for (Cipher c; (c = idle.poll()) != null;) {
+            while (idle.poll() != null) {
                 idleCount.decrementAndGet();
             }
         }

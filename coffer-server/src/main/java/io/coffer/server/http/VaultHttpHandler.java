@@ -26,15 +26,14 @@ import org.slf4j.LoggerFactory;
  * core runs on a virtual thread, because storage may block. The answer goes back to the event loop
  * once the outcome's audit record is written (the audit device's writer hands it over; no thread
  * waits for it). Requests on a connection are served one at a time, so pipelined requests are
- * answered in order; reading pauses only once a client has queued {@link #MAX_QUEUED} requests
- * behind the one in flight, so a client cannot queue unbounded work. (Pausing for every request
- * would cost two {@code epoll_ctl} calls per request, more than a third of a small read's syscalls.)
+ * answered in order. Reading pauses when a request arrives while another is in flight (the client
+ * pipelines) and resumes once the queue is empty, so a client cannot queue unbounded work; a
+ * client that waits for each answer never pauses it. (Pausing around every request cost two
+ * {@code epoll_ctl} calls per request, more than a third of a small read's syscalls.)
  */
 final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(VaultHttpHandler.class);
-    /** Requests a connection may queue behind the one in flight before reading pauses. */
-    static final int MAX_QUEUED = 16;
 
     private final RequestHandler core;
     private final AwsDoor aws;
@@ -55,22 +54,19 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         // auto-read off) are queued and served one at a time, so responses leave in request order.
         http.retain();
         pending.add(http);
-        if (pending.size() >= MAX_QUEUED) {
+        if (inFlight) {
             ctx.channel().config().setAutoRead(false);
-        }
-        if (!inFlight) {
+        } else {
             serveNext(ctx);
         }
     }
 
-    /** Runs on the event loop: starts the next queued request; reading resumes once the queue is short again. */
+    /** Runs on the event loop: starts the next queued request, or resumes reading when none is left. */
     private void serveNext(ChannelHandlerContext ctx) {
         FullHttpRequest http = pending.poll();
-        if (pending.size() < MAX_QUEUED / 2) {
-            ctx.channel().config().setAutoRead(true); // a no-op unless it was paused
-        }
         if (http == null) {
             inFlight = false;
+            ctx.channel().config().setAutoRead(true); // a no-op unless a pipelining client paused it
             return;
         }
         inFlight = true;

@@ -4,6 +4,7 @@ import io.coffer.core.audit.AuditChain;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -645,7 +646,7 @@ final class AuditFileWriter implements AutoCloseable {
     }
 
     private static byte[] hexBytes(String hash) {
-        return hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return hash.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static CompletableFuture<Void> doneOf(Task task) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The streaming link the file writer uses produces exactly the lines and hashes of {@link AuditChain#link}. */
@@ -49,8 +48,7 @@ class AuditChainTest {
 
         assertThatThrownBy(() -> AuditChain.linkInto(out, digest, utf8("[1,2]"), genesis))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(out.position()).isZero();
-        assertThat(Arrays.equals(genesis, AuditChain.GENESIS.getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(out.position()).as("nothing written").isZero();
     }
 
     private static byte[] utf8(String s) {

@@ -2,6 +2,7 @@ package io.coffer.core.logical;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -56,6 +57,36 @@ public final class Timestamps {
         appendDigits(b, secondOfDay / 3600, 2).append(':');
         appendDigits(b, secondOfDay / 60 % 60, 2).append(':');
         appendDigits(b, secondOfDay % 60, 2);
+    }
+
+    /**
+     * The decimal number of the {@code count} characters at {@code from}; -1 unless every one is an
+     * ASCII digit. For the hand-written parsers of fixed-form times on request paths.
+     */
+    public static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /**
+     * The UTC instant of these calendar fields, or null when one is out of range (a -1 from
+     * {@link #digits} included), so that a caller can fall back to a general parser.
+     */
+    public static Instant utcOrNull(int year, int month, int day, int hour, int minute, int second, int nanos) {
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59 || nanos < 0
+                || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3_600L + minute * 60L + second, nanos);
     }
 
     /** {@code value} (non-negative) in exactly {@code width} digits, zero-padded. */

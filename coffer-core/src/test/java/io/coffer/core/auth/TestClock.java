@@ -19,6 +19,10 @@ public final class TestClock extends Clock {
         now = now.plus(d);
     }
 
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     @Override
     public Instant instant() {
         return now;

@@ -2,12 +2,11 @@ package io.coffer.core.aws.sigv4;
 
 import io.coffer.core.aws.AwsErrorType;
 import io.coffer.core.aws.AwsServiceException;
+import io.coffer.core.logical.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -159,30 +158,9 @@ public final class SigV4Verifier {
         if (value.length() != 16 || value.charAt(8) != 'T' || value.charAt(15) != 'Z') {
             return null;
         }
-        int year = digits(value, 0, 4);
-        int month = digits(value, 4, 6);
-        int day = digits(value, 6, 8);
-        int hour = digits(value, 9, 11);
-        int minute = digits(value, 11, 13);
-        int second = digits(value, 13, 15);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
-            return null;
-        }
-        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
-    }
-
-    /** The decimal number in {@code s[from, to)}; -1 unless every character is an ASCII digit. */
-    private static int digits(String s, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
+        return Timestamps.utcOrNull(Timestamps.digits(value, 0, 4), Timestamps.digits(value, 4, 2),
+                Timestamps.digits(value, 6, 2), Timestamps.digits(value, 9, 2), Timestamps.digits(value, 11, 2),
+                Timestamps.digits(value, 13, 2), 0);
     }
 
     private void checkClock(Instant signed, Instant now) {

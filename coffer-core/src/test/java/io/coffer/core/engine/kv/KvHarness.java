@@ -3,6 +3,7 @@ package io.coffer.core.engine.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.coffer.core.auth.TestClock;
 import io.coffer.core.barrier.PlaintextSecureStorage;
 import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.engine.EngineRequest;
@@ -33,7 +34,7 @@ final class KvHarness {
     static final String MOUNT_PREFIX = "logical/0f1e2d3c/";
     static final Instant START = Instant.parse("2026-03-22T02:24:06.945319214Z");
 
-    final MutableClock clock = new MutableClock(START);
+    final TestClock clock = new TestClock(START);
     final InMemoryStorage backend = new InMemoryStorage();
     final SecureStorage storage = new PlaintextSecureStorage(backend).view(MOUNT_PREFIX);
     final KvStore store = new KvStore(storage, clock);

@@ -99,7 +99,7 @@ class AwsDoorWireTest {
     private static SecretsManagerClientBuilder clientBuilder(String keyId, String secret) {
         return SecretsManagerClient.builder()
                 .endpointOverride(URI.create(server.url()))
-                .region(Region.of("eu-central-1"))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
@@ -292,6 +292,67 @@ class AwsDoorWireTest {
         }
     }
 
+    /**
+     * A captured request signed by a client that left X-Amz-Target out of SignedHeaders: the
+     * signature still matched after the target was changed, so a DescribeSecret could be replayed
+     * as GetSecretValue and return the value. Every x-amz-* header sent must now be signed.
+     */
+    @Test
+    void capturedDescribeSecretWithUnsignedTarget_cannotBeReplayedAsGetSecretValue() throws Exception {
+        String value = SuiteSecrets.register("replayed-target-value-01");
+        try (CofferServer s = CofferServer.start(ServerConfig.builder().dev(true).devAccessKey(KEY_ID, SECRET)
+                .listen("127.0.0.1:0").build(), c -> null, b -> b)) {
+            assertThat(raw(s, "secretsmanager.CreateSecret", "{\"Name\":\"wire/replayed\",\"SecretString\":\"" + value + "\"}",
+                    true).statusCode()).isEqualTo(200);
+            Map<String, String> signed = Map.of("Content-Type", "application/x-amz-json-1.1");
+            String body = "{\"SecretId\":\"wire/replayed\"}";
+
+            HttpResponse<String> describe = signedRaw(s, signed, Map.of("X-Amz-Target", "secretsmanager.DescribeSecret"), body);
+            HttpResponse<String> replayed = signedRaw(s, signed, Map.of("X-Amz-Target", "secretsmanager.GetSecretValue"), body);
+
+            for (HttpResponse<String> r : java.util.List.of(replayed, describe)) {
+                assertThat(r.body()).doesNotContain(value);
+                assertThat(r.statusCode()).isEqualTo(400);
+                assertThat(JSON.readTree(r.body())).isEqualTo(JSON.readTree("{\"__type\":\"InvalidSignatureException\","
+                        + "\"message\":\"'x-amz-target' must be a 'SignedHeader' in the AWS Authorization.\"}"));
+            }
+            // The same request with the target signed, as every AWS SDK sends it, is served.
+            HttpResponse<String> sdkStyle = raw(s, "secretsmanager.GetSecretValue", body, true);
+            assertThat(sdkStyle.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(sdkStyle.body()).path("SecretString").asText()).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void unsignedContentTypeOrSecurityToken_isInvalidSignature() throws Exception {
+        String body = "{\"SecretId\":\"app/db\"}";
+        Map<String, String> target = Map.of("X-Amz-Target", "secretsmanager.GetSecretValue");
+        for (Map.Entry<String, String> unsigned : Map.of("Content-Type", "application/x-amz-json-1.1",
+                "X-Amz-Security-Token", "added-after-signing").entrySet()) {
+            HttpResponse<String> r = signedRaw(server, target, Map.of(unsigned.getKey(), unsigned.getValue()), body);
+            assertThat(r.statusCode()).as(unsigned.getKey()).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).path("__type").asText()).isEqualTo("InvalidSignatureException");
+        }
+    }
+
+    @Test
+    void sdkClientOfAnotherRegion_isInvalidSignature_andOfTheServersRegion_isServed() {
+        try (SecretsManagerClient sm = clientBuilder(KEY_ID, SECRET).region(Region.EU_CENTRAL_1).build()) {
+            assertThatThrownBy(() -> sm.getSecretValue(b -> b.secretId("app/db")))
+                    .isInstanceOfSatisfying(SecretsManagerException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("Credential should be scoped to a valid region, not 'eu-central-1'.");
+                    });
+        }
+        try (CofferServer frankfurt = CofferServer.start(ServerConfig.builder().dev(true).devAccessKey(KEY_ID, SECRET)
+                .awsRegion("eu-central-1").listen("127.0.0.1:0").build(), c -> null, b -> b.secretsManager(m -> ECHO));
+                SecretsManagerClient sm = clientBuilder(KEY_ID, SECRET).region(Region.EU_CENTRAL_1)
+                        .endpointOverride(URI.create(frankfurt.url())).build()) {
+            assertThat(sm.getSecretValue(b -> b.secretId("app/db")).name()).isEqualTo("app/db");
+        }
+    }
+
     // ---- helpers ----
 
     private static HttpResponse<String> http(String method, String path, String body) throws Exception {
@@ -306,26 +367,37 @@ class AwsDoorWireTest {
 
     /** A POST / built by hand, signed by the SDK's own signer when {@code sign}. */
     private static HttpResponse<String> raw(CofferServer s, String target, String body, boolean sign) throws Exception {
-        URI uri = URI.create(s.url() + "/");
-        Map<String, java.util.List<String>> headers = Map.of("X-Amz-Target", java.util.List.of(target),
-                "Content-Type", java.util.List.of("application/x-amz-json-1.1"));
-        if (sign) {
-            SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri);
-            headers.forEach((k, v) -> unsigned.putHeader(k, v));
-            SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                    .identity(AwsCredentialsIdentity.create(KEY_ID, SECRET))
-                    .request(unsigned.build())
-                    .payload(ContentStreamProvider.fromUtf8String(body))
-                    .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "secretsmanager")
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-            headers = signed.request().headers();
-        }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        Map<String, String> headers = Map.of("X-Amz-Target", target, "Content-Type", "application/x-amz-json-1.1");
+        return sign ? signedRaw(s, headers, Map.of(), body) : send(s, Map.of(), headers, body);
+    }
+
+    /**
+     * A POST / whose {@code signed} headers the SDK's own signer signs (region us-east-1) and whose
+     * {@code unsigned} headers are added after signing, as a client that signs fewer headers sends them.
+     */
+    private static HttpResponse<String> signedRaw(CofferServer s, Map<String, String> signed, Map<String, String> unsigned,
+            String body) throws Exception {
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create(s.url() + "/"));
+        signed.forEach(request::putHeader);
+        SignedRequest signedRequest = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(KEY_ID, SECRET))
+                .request(request.build())
+                .payload(ContentStreamProvider.fromUtf8String(body))
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "secretsmanager")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+        return send(s, signedRequest.request().headers(), unsigned, body);
+    }
+
+    private static HttpResponse<String> send(CofferServer s, Map<String, java.util.List<String>> headers,
+            Map<String, String> more, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.url() + "/"))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach((k, values) -> {
             if (!k.equalsIgnoreCase("host")) {
                 values.forEach(v -> b.header(k, v));
             }
         });
+        more.forEach(b::header);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

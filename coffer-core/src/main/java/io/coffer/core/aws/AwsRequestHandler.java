@@ -63,16 +63,18 @@ public final class AwsRequestHandler {
     private final AuditLog audit;
     private final SecretsManagerOperations operations;
     private final Clock clock;
-    private final SigV4Verifier verifier = new SigV4Verifier("secretsmanager", SigV4Verifier.DEFAULT_MAX_SKEW);
+    private final SigV4Verifier verifier;
 
     /**
      * @param serving    whether the node is unsealed and serving
      * @param keys       the access key of an id, from the {@code sigv4} auth method
      * @param authorizer the node's ACL authorizer
      * @param operations the Secrets Manager operations
+     * @param region     the server's region: a signature scoped to any other is refused
      */
     public AwsRequestHandler(BooleanSupplier serving, Function<String, Optional<AccessKey>> keys, Authorizer authorizer,
-            AuditLog audit, SecretsManagerOperations operations, Clock clock) {
+            AuditLog audit, SecretsManagerOperations operations, String region, Clock clock) {
+        this.verifier = new SigV4Verifier("secretsmanager", region, SigV4Verifier.DEFAULT_MAX_SKEW);
         this.serving = Objects.requireNonNull(serving, "serving");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.authorizer = Objects.requireNonNull(authorizer, "authorizer");

@@ -102,7 +102,7 @@ public final class CofferNode implements AutoCloseable {
                 audit, b.clock);
         this.awsHandler = new AwsRequestHandler(seal::isServing, id -> accessKeys().flatMap(keys -> keys.find(id)),
                 authorizer, audit, b.secretsManagerOverride == null ? secretsManager : b.secretsManagerOverride.apply(mounts),
-                b.clock);
+                aws.region(), b.clock);
         seal.addListener(new ShamirSeal.Listener() {
             @Override
             public void afterUnseal() {

@@ -13,7 +13,7 @@ import java.util.Locale;
  *
  * @param accessKeyId     the access key id of the credential
  * @param credentialDate  the scope's date, {@code yyyyMMdd}
- * @param region          the scope's region (any is accepted)
+ * @param region          the scope's region (the verifier accepts only the server's)
  * @param service         the scope's service
  * @param terminator      the scope's last part, which must be {@code aws4_request}
  * @param signedHeaders   lower-case header names, as listed

@@ -2,6 +2,7 @@ package io.coffer.core.aws.sigv4;
 
 import io.coffer.core.aws.AwsErrorType;
 import io.coffer.core.aws.AwsServiceException;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.logical.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,15 +24,21 @@ import java.util.function.Function;
  * {@link AwsServiceException} of the type AWS answers with:
  * <ul>
  *   <li>no {@code Authorization} header: {@code MissingAuthenticationTokenException};</li>
- *   <li>a header that cannot be read, no date, or {@code host} not signed:
- *       {@code IncompleteSignatureException};</li>
- *   <li>scope for another service, a credential date that is not the request's date, a body
- *       whose hash is not {@code x-amz-content-sha256}, a wrong signature:
- *       {@code InvalidSignatureException};</li>
+ *   <li>a header that cannot be read, or no date: {@code IncompleteSignatureException};</li>
+ *   <li>{@code host}, {@code content-type} (when sent) or any {@code x-amz-*} header sent but not
+ *       signed; scope for another region than the server's or another service; a credential
+ *       date that is not the request's date; a body whose hash is not
+ *       {@code x-amz-content-sha256}; a wrong signature: {@code InvalidSignatureException};</li>
  *   <li>a request date more than the allowed skew away from now: {@code RequestExpired};</li>
  *   <li>an access key id the lookup does not know: {@code UnrecognizedClientException}.</li>
  * </ul>
- * Any region is accepted. Signatures are compared in constant time. Signing keys are derived once
+ * A header the signature does not cover can be changed by anyone who captured the request: an
+ * unsigned {@code X-Amz-Target} would let a signed DescribeSecret be replayed as GetSecretValue.
+ * So, as AWS requires, every {@code x-amz-*} header and {@code content-type} the request carries
+ * must be signed (the AWS SDKs and CLI sign every header except a few such as
+ * {@code user-agent}, {@code expect} and {@code x-amzn-trace-id}, which the rule does not cover).
+ * Messages name a client's values only through {@link ClientText}. Signatures are compared in
+ * constant time. Signing keys are derived once
  * per access key, secret, day, region and service ({@link SigningKeys}). Thread-safe.
  */
 public final class SigV4Verifier {
@@ -47,15 +54,18 @@ public final class SigV4Verifier {
     private static final int MAX_SIGNING_KEYS = 4096;
 
     private final String service;
+    private final String region;
     private final Duration maxSkew;
     private final SigningKeys signingKeys = new SigningKeys(MAX_SIGNING_KEYS);
 
     /**
      * @param service the service a credential must be scoped to, {@code secretsmanager} for the
      *                door ({@code service} for the AWS test suite)
+     * @param region  the region a credential must be scoped to: the server's {@code --aws-region}
      */
-    public SigV4Verifier(String service, Duration maxSkew) {
+    public SigV4Verifier(String service, String region, Duration maxSkew) {
         this.service = Objects.requireNonNull(service, "service");
+        this.region = Objects.requireNonNull(region, "region");
         this.maxSkew = Objects.requireNonNull(maxSkew, "maxSkew");
     }
 
@@ -76,21 +86,22 @@ public final class SigV4Verifier {
                     "The request must carry exactly one Authorization header");
         }
         AuthorizationHeader auth = AuthorizationHeader.parse(authorization.get(0));
+        if (!auth.region().equals(region)) {
+            throw invalid("Credential should be scoped to a valid region, not '" + ClientText.escape(auth.region()) + "'.");
+        }
         if (!auth.service().equals(service)) {
             throw invalid("Credential should be scoped to correct service: '" + service + "'.");
         }
         if (!auth.terminator().equals(TERMINATOR)) {
             throw invalid("Credential should be scoped with a valid terminator: 'aws4_request'.");
         }
-        if (!auth.signedHeaders().contains("host")) {
-            throw new AwsServiceException(AwsErrorType.IncompleteSignatureException,
-                    "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
-        }
+        requireSigned(request, auth.signedHeaders());
         RequestDate date = requestDate(request);
         String amzDate = date.text();
         if (!amzDate.startsWith(auth.credentialDate()) || auth.credentialDate().length() != 8) {
             throw invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
-                    + printable(auth.credentialDate()) + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.");
+                    + ClientText.escape(auth.credentialDate()) + "' != '" + amzDate.substring(0, 8) + "', from '"
+                    + ClientText.escape(amzDate) + "'.");
         }
         checkClock(date.instant(), now);
 
@@ -112,6 +123,22 @@ public final class SigV4Verifier {
                     + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
         }
         return auth;
+    }
+
+    /**
+     * Refuses a request whose signature leaves out {@code host}, or a {@code content-type} or
+     * {@code x-amz-*} header it carries: those are what say which operation runs and how the body
+     * is read, so a copy of the request must not be able to change them.
+     */
+    private static void requireSigned(SignedRequest request, List<String> signedHeaders) {
+        if (!signedHeaders.contains("host")) {
+            throw invalid("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        for (String name : request.headers().keySet()) {
+            if ((name.equals("content-type") || name.startsWith("x-amz-")) && !signedHeaders.contains(name)) {
+                throw invalid("'" + ClientText.escape(name) + "' must be a 'SignedHeader' in the AWS Authorization.");
+            }
+        }
     }
 
     /** The request's date as signed (ISO-8601 basic form) and as an instant. */
@@ -187,10 +214,5 @@ public final class SigV4Verifier {
 
     private static AwsServiceException invalid(String message) {
         return new AwsServiceException(AwsErrorType.InvalidSignatureException, message);
-    }
-
-    private static String printable(String s) {
-        String t = s.length() > 16 ? s.substring(0, 16) : s;
-        return t.replaceAll("[^\\x21-\\x7e]", "?");
     }
 }

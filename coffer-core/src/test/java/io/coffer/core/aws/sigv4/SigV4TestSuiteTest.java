@@ -26,7 +26,7 @@ class SigV4TestSuiteTest {
     private static final String KEY_ID = "AKIDEXAMPLE";
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     private static final Instant SIGNED_AT = Instant.parse("2015-08-30T12:36:00Z");
-    private static final SigV4Verifier VERIFIER = new SigV4Verifier("service", Duration.ofMinutes(15));
+    private static final SigV4Verifier VERIFIER = new SigV4Verifier("service", "us-east-1", Duration.ofMinutes(15));
 
     /** One case of the suite: method, path and query as sent, extra headers, body, signed header names, signature. */
     record Vector(String name, String method, String path, String query, List<String[]> headers, String body,

@@ -33,7 +33,7 @@ class SigV4VerifierTest {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final String BODY = "{\"SecretId\":\"app/db\"}";
-    private static final SigV4Verifier VERIFIER = new SigV4Verifier("secretsmanager", SigV4Verifier.DEFAULT_MAX_SKEW);
+    private static final SigV4Verifier VERIFIER = new SigV4Verifier("secretsmanager", "us-east-1", SigV4Verifier.DEFAULT_MAX_SKEW);
 
     private static Optional<String> secrets(String id) {
         return id.equals(KEY_ID) ? Optional.of(SECRET) : Optional.empty();
@@ -91,11 +91,53 @@ class SigV4VerifierTest {
     }
 
     @Test
-    void verify_anyRegion_isAccepted() {
-        for (String region : List.of("eu-west-1", "ap-southeast-2", "coffer-local")) {
-            assertThat(VERIFIER.verify(sdkSigned("/", region, SECRET, NOW, BODY), NOW, SigV4VerifierTest::secrets)
-                    .region()).isEqualTo(region);
+    void verify_scopedToAnotherRegionThanTheServers_isInvalidSignature() {
+        for (String region : List.of("eu-west-1", "ap-southeast-2", "coffer-local", "US-EAST-1")) {
+            SignedRequest r = sdkSigned("/", region, SECRET, NOW, BODY);
+            assertRefused(() -> VERIFIER.verify(r, NOW, SigV4VerifierTest::secrets), AwsErrorType.InvalidSignatureException);
         }
+        SigV4Verifier frankfurt = new SigV4Verifier("secretsmanager", "eu-central-1", SigV4Verifier.DEFAULT_MAX_SKEW);
+        assertThat(frankfurt.verify(sdkSigned("/", "eu-central-1", SECRET, NOW, BODY), NOW, SigV4VerifierTest::secrets)
+                .region()).isEqualTo("eu-central-1");
+        assertThatThrownBy(() -> frankfurt.verify(sdkSigned(), NOW, SigV4VerifierTest::secrets))
+                .hasMessage("Credential should be scoped to a valid region, not 'us-east-1'.");
+    }
+
+    @Test
+    void verify_regionWithControlCharacters_isNamedOnlyEscaped() {
+        SignedRequest r = withHeader(sdkSigned(), "authorization", v -> v.replace("/us-east-1/", "/us-\u001b[31m" + "x".repeat(200) + "/"));
+
+        assertThatThrownBy(() -> VERIFIER.verify(r, NOW, SigV4VerifierTest::secrets))
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                    assertThat(e.type()).isEqualTo(AwsErrorType.InvalidSignatureException);
+                    assertThat(e.getMessage()).doesNotContain("\u001b[31m").doesNotContain("x".repeat(100))
+                            .matches("[\\x20-\\x7e]+");
+                });
+    }
+
+    /** The SDK's signer signs every header it is given; a client that signs fewer leaves the rest open to change. */
+    @Test
+    void verify_xAmzOrContentTypeHeaderSentButNotSigned_isInvalidSignature() {
+        for (String header : List.of("x-amz-target", "content-type", "x-amz-date", "x-amz-content-sha256")) {
+            SignedRequest r = withHeader(sdkSigned(), "authorization", v -> v.replace(header + ";", "").replace(";" + header + ",", ","));
+            assertThat(r.header("authorization").orElseThrow()).doesNotContain(header + ";").doesNotContain(";" + header + ",");
+            assertThatThrownBy(() -> VERIFIER.verify(r, NOW, SigV4VerifierTest::secrets)).as(header)
+                    .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        assertThat(e.type()).isEqualTo(AwsErrorType.InvalidSignatureException);
+                        assertThat(e.getMessage()).isEqualTo("'" + header + "' must be a 'SignedHeader' in the AWS Authorization.");
+                    });
+        }
+    }
+
+    @Test
+    void verify_unsignedSecurityTokenAdded_isInvalidSignature() {
+        SignedRequest r = sdkSigned();
+        SignedRequest.Headers headers = new SignedRequest.Headers();
+        r.headers().forEach((n, values) -> values.forEach(v -> headers.add(n, v)));
+        headers.add("X-Amz-Security-Token", "added-after-signing");
+
+        assertRefused(() -> VERIFIER.verify(new SignedRequest(r.method(), r.rawPath(), r.rawQuery(), headers.build(), r.body()),
+                NOW, SigV4VerifierTest::secrets), AwsErrorType.InvalidSignatureException);
     }
 
     @Test
@@ -156,6 +198,8 @@ class SigV4VerifierTest {
         SignedRequest.Headers headers = new SignedRequest.Headers();
         r.headers().forEach((n, values) -> values.forEach(v -> headers.add(n, v)));
         headers.add("User-Agent", "added by a proxy");
+        // x-amzn-trace-id is not an x-amz-* header: the SDKs never sign it, and AWS does not ask them to.
+        headers.add("X-Amzn-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793");
 
         assertThat(VERIFIER.verify(new SignedRequest(r.method(), r.rawPath(), r.rawQuery(), headers.build(), r.body()), NOW,
                 SigV4VerifierTest::secrets).accessKeyId()).isEqualTo(KEY_ID);
@@ -180,11 +224,11 @@ class SigV4VerifierTest {
     }
 
     @Test
-    void verify_hostNotSigned_isIncompleteSignature() {
+    void verify_hostNotSigned_isInvalidSignature() {
         SignedRequest r = withHeader(sdkSigned(), "authorization", v -> v.replace("SignedHeaders=content-type;host;", "SignedHeaders=content-type;"));
 
         assertThat(sdkSigned().header("authorization").orElseThrow()).contains("SignedHeaders=content-type;host;");
-        assertRefused(() -> VERIFIER.verify(r, NOW, SigV4VerifierTest::secrets), AwsErrorType.IncompleteSignatureException);
+        assertRefused(() -> VERIFIER.verify(r, NOW, SigV4VerifierTest::secrets), AwsErrorType.InvalidSignatureException);
     }
 
     @Test
@@ -237,7 +281,7 @@ class SigV4VerifierTest {
 
     @Test
     void verify_aKeyRecreatedWithTheSameIdAndANewSecret_acceptsOnlyTheNewSecret() {
-        SigV4Verifier verifier = new SigV4Verifier("secretsmanager", SigV4Verifier.DEFAULT_MAX_SKEW);
+        SigV4Verifier verifier = new SigV4Verifier("secretsmanager", "us-east-1", SigV4Verifier.DEFAULT_MAX_SKEW);
         String newSecret = "a-brand-new-secret-for-the-same-key-id00";
         Function<String, Optional<String>> before = SigV4VerifierTest::secrets;
         Function<String, Optional<String>> after = id -> id.equals(KEY_ID) ? Optional.of(newSecret) : Optional.empty();
@@ -253,7 +297,7 @@ class SigV4VerifierTest {
 
     @Test
     void verify_afterForgettingSigningKeys_stillVerifies() {
-        SigV4Verifier verifier = new SigV4Verifier("secretsmanager", SigV4Verifier.DEFAULT_MAX_SKEW);
+        SigV4Verifier verifier = new SigV4Verifier("secretsmanager", "us-east-1", SigV4Verifier.DEFAULT_MAX_SKEW);
         verifier.verify(sdkSigned(), NOW, SigV4VerifierTest::secrets);
 
         verifier.forgetSigningKeys();

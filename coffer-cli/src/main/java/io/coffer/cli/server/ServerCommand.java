@@ -66,7 +66,7 @@ public final class ServerCommand implements Callable<Integer> {
             description = "KV v2 mount the AWS Secrets Manager API serves (default secret/).")
     String awsMount;
 
-    @Option(names = "--aws-region", paramLabel = "REGION", description = "Region in the ARNs of the AWS API (default us-east-1).")
+    @Option(names = "--aws-region", paramLabel = "REGION", description = "Region in the ARNs of the AWS API, and the only region SigV4 signatures may be scoped to (default us-east-1).")
     String awsRegion;
 
     @Option(names = "--aws-account-id", paramLabel = "ID",

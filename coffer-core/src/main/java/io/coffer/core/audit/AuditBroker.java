@@ -1,6 +1,7 @@
 package io.coffer.core.audit;
 
 import io.coffer.core.barrier.SecureStorage;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Response;
 import io.coffer.core.seal.ShamirSeal;
@@ -245,11 +246,11 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
         for (Live live : devices) {
             String existing = live.entry().path();
             if (p.startsWith(existing) || existing.startsWith(p)) {
-                throw CofferException.invalid("path already in use at " + existing);
+                throw CofferException.invalid("path already in use at " + ClientText.quote(existing));
             }
         }
         AuditDeviceFactory factory = Optional.ofNullable(factories.get(type))
-                .orElseThrow(() -> CofferException.invalid("unknown audit device type \"" + type + "\"; supported: "
+                .orElseThrow(() -> CofferException.invalid("unknown audit device type " + ClientText.quote(type) + "; supported: "
                         + String.join(", ", factories.keySet())));
         AuditFormatOptions.parse(options);
         factory.validateOptions(options);
@@ -292,7 +293,7 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
     public String hash(String path, String input) {
         String p = normalize(path);
         return devices.stream().filter(l -> l.entry().path().equals(p)).findFirst()
-                .orElseThrow(() -> CofferException.invalid("no audit device is enabled at \"" + p + "\""))
+                .orElseThrow(() -> CofferException.invalid("no audit device is enabled at " + ClientText.quote(p)))
                 .device().hash(input);
     }
 

@@ -1,5 +1,6 @@
 package io.coffer.core.audit;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,7 @@ public record AuditFormatOptions(boolean hmacAccessor, boolean logRaw, boolean e
         return switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "1", "t", "true" -> Optional.of(true);
             case "0", "f", "false" -> Optional.of(false);
-            default -> throw CofferException.invalid("option \"" + name + "\" must be true or false");
+            default -> throw CofferException.invalid("option " + ClientText.quote(name) + " must be true or false");
         };
     }
 }

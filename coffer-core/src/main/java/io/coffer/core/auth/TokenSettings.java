@@ -1,5 +1,6 @@
 package io.coffer.core.auth;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.net.CidrBlock;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -249,7 +250,7 @@ public record TokenSettings(
             }
             case "batch", "default-batch" -> throw CofferException.invalid(
                     "batch tokens are not supported yet: use token_type \"service\" or \"default\"");
-            default -> throw CofferException.invalid("invalid 'token_type' value \"" + given.replaceAll("[^\\x20-\\x7e]", "?") + "\"");
+            default -> throw CofferException.invalid("invalid 'token_type' value " + ClientText.quote(given));
         };
     }
 }

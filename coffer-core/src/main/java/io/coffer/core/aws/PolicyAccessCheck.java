@@ -1,5 +1,6 @@
 package io.coffer.core.aws;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.Request;
@@ -31,7 +32,7 @@ final class PolicyAccessCheck implements AccessCheck {
         if (!allows(op, path)) {
             String action = "secretsmanager:" + operation;
             throw new AwsServiceException(AwsErrorType.AccessDeniedException, "User: " + accessKeyId
-                    + " is not authorized to perform: " + action + " on resource: " + path
+                    + " is not authorized to perform: " + action + " on resource: " + ClientText.escape(path)
                     + " because no policy allows the " + action + " action");
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * The one JSON mapper of Coffer and helpers around it. Parse errors become {@code INVALID_REQUEST}
- * with a location, never the offending text (a body may hold a secret).
+ * with the kind of error and its location, never the offending text or bytes (a body may hold a
+ * secret, control characters or invalid UTF-8).
  */
 public final class Json {
 
@@ -133,14 +135,28 @@ public final class Json {
         }
     }
 
-    private static String describe(JsonProcessingException e) {
-        String msg = e.getOriginalMessage();
-        // Jackson's own messages quote the offending token, which could be part of a secret value.
-        String kind = msg == null ? "malformed JSON" : msg.replaceAll("'[^']*'", "token").replaceAll("\"[^\"]*\"", "value");
-        if (kind.length() > 120) {
-            kind = kind.substring(0, 120);
+    /**
+     * What was wrong with the input and where, in words of our own: Jackson's messages quote the
+     * offending token, character or byte (part of a secret, control characters, invalid UTF-8), so
+     * none of their text reaches the client, only the kind of error read from the exception.
+     */
+    static String describe(JsonProcessingException e) {
+        String what;
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof StreamConstraintsException) {
+            what = "the input exceeds a nesting depth, number or string length limit";
+        } else if (original.startsWith("Invalid UTF-8") || original.startsWith("Invalid UTF-32")) {
+            what = "the input is not valid UTF-8";
+        } else if (original.startsWith("Duplicate field") || original.startsWith("Duplicate Object property")) {
+            what = "a field appears more than once";
+        } else if (original.startsWith("Trailing token")) {
+            what = "unexpected content after the JSON value";
+        } else if (original.startsWith("Unexpected end-of-input") || original.startsWith("No content to map")) {
+            what = "unexpected end of input";
+        } else {
+            what = "malformed JSON";
         }
-        return e.getLocation() == null ? kind
-                : kind + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null ? what
+                : what + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 }

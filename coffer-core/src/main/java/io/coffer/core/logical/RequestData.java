@@ -1,5 +1,6 @@
 package io.coffer.core.logical;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -137,7 +138,7 @@ public final class RequestData {
         Map<String, String> out = new LinkedHashMap<>();
         map(field).ifPresent(m -> m.forEach((k, v) -> {
             if (v instanceof Map<?, ?> || v instanceof List<?>) {
-                throw CofferException.invalid("field \"" + field + "." + k + "\" must be a string");
+                throw CofferException.invalid("field \"" + field + "." + ClientText.escape(k) + "\" must be a string");
             }
             if (v != null) {
                 out.put(k, String.valueOf(v));

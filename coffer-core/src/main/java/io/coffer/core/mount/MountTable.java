@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.engine.SecretsEngine;
 import io.coffer.core.engine.SecretsEngineFactory;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.json.Json;
 import io.coffer.core.seal.ShamirSeal;
@@ -143,16 +144,16 @@ public final class MountTable implements ShamirSeal.Listener {
         validatePath(p);
         for (String reserved : kind.reserved) {
             if (p.startsWith(reserved) || reserved.startsWith(p)) {
-                throw CofferException.invalid("cannot mount at '" + p + "': the path overlaps the reserved path '" + reserved + "'");
+                throw CofferException.invalid("cannot mount at " + ClientText.quote(p) + ": the path overlaps the reserved path '" + reserved + "'");
             }
         }
         for (String existing : mounts.keySet()) {
             if (p.startsWith(existing) || existing.startsWith(p)) {
-                throw CofferException.invalid("path is already in use at " + existing);
+                throw CofferException.invalid("path is already in use at " + ClientText.quote(existing));
             }
         }
         SecretsEngineFactory factory = engines.find(type)
-                .orElseThrow(() -> CofferException.invalid("plugin not found in the catalog: " + type));
+                .orElseThrow(() -> CofferException.invalid("plugin not found in the catalog: " + ClientText.quote(type)));
         factory.validateOptions(options);
         byte[] accessorBytes = new byte[4];
         RANDOM.nextBytes(accessorBytes);
@@ -172,7 +173,7 @@ public final class MountTable implements ShamirSeal.Listener {
         String p = normalize(path);
         Mounted current = mounts.get(p);
         if (current == null) {
-            throw CofferException.invalid("no mount at " + p);
+            throw CofferException.invalid("no mount at " + ClientText.quote(p));
         }
         MountEntry e = current.entry();
         engines.find(e.type()).ifPresent(f -> f.validateOptions(options));
@@ -193,7 +194,7 @@ public final class MountTable implements ShamirSeal.Listener {
             return;
         }
         if (builtins.stream().anyMatch(b -> b.path().equals(p))) {
-            throw CofferException.invalid("the built-in " + removed.entry().type() + " mount at " + p + " cannot be disabled");
+            throw CofferException.invalid("the built-in " + removed.entry().type() + " mount at " + ClientText.quote(p) + " cannot be disabled");
         }
         TreeMap<String, Mounted> next = new TreeMap<>(mounts);
         next.remove(p);

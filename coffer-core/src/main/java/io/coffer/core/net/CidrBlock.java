@@ -1,5 +1,6 @@
 package io.coffer.core.net;
 
+import io.coffer.core.error.ClientText;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -73,15 +74,10 @@ public record CidrBlock(byte[] network, int prefix) {
         List<String> out = new java.util.ArrayList<>();
         for (String text : texts) {
             CidrBlock block = parse(text).orElseThrow(() -> io.coffer.core.error.CofferException.invalid(
-                    "field \"" + field + "\" has an invalid CIDR block \"" + printable(text) + "\""));
+                    "field \"" + field + "\" has an invalid CIDR block " + ClientText.quote(text)));
             out.add(canonical ? block.toString() : text.trim());
         }
         return List.copyOf(out);
-    }
-
-    private static String printable(String text) {
-        String t = text.length() > 64 ? text.substring(0, 64) + "..." : text;
-        return t.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     /** True when some block of {@code blocks} (texts already validated) contains {@code address}. */

@@ -1,17 +1,18 @@
 package io.coffer.core.policy;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 
 /**
  * A policy document that cannot be used: a 400 whose message says where (line and column, or the
  * path block) and what is wrong, prefixed like Vault's {@code failed to parse policy:}. Policy
  * text is configuration, not a secret, so short excerpts of it (a key, a capability name) may
- * appear in the message.
+ * appear in the message, but only in {@link ClientText}'s escaped, length-limited form: the
+ * document is the client's.
  */
 public final class PolicyParseException extends CofferException {
 
     private static final String PREFIX = "failed to parse policy: ";
-    private static final int MAX_EXCERPT = 80;
 
     private PolicyParseException(String message) {
         super(Kind.INVALID_REQUEST, PREFIX + message);
@@ -32,8 +33,8 @@ public final class PolicyParseException extends CofferException {
         return new PolicyParseException(message);
     }
 
-    /** Shortens an excerpt of the document for a message. */
+    /** An excerpt of the document as a message may show it, to be put between quotes. */
     static String clip(String s) {
-        return s.length() > MAX_EXCERPT ? s.substring(0, MAX_EXCERPT) + "..." : s;
+        return ClientText.escape(s);
     }
 }

@@ -1,5 +1,6 @@
 package io.coffer.core.ratelimit;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.RateLimitedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -104,7 +105,7 @@ public final class LoginRateLimiter {
                 return;
             }
             double wait = Math.max(secondsUntilToken(s, perSubject), secondsUntilToken(c, perClient));
-            throw new RateLimitedException("request path \"" + path + "\": rate limit quota exceeded", (long) Math.ceil(wait));
+            throw new RateLimitedException("request path " + ClientText.quote(path) + ": rate limit quota exceeded", (long) Math.ceil(wait));
         }
     }
 

@@ -4,6 +4,7 @@ import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
 import io.coffer.core.engine.SecretsEngine;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Request;
 import io.coffer.core.mount.MountEntry;
@@ -42,7 +43,7 @@ public final class Router {
         MountTable table = isAuth ? auth : secrets;
         String tablePath = isAuth ? path.substring(AUTH_PREFIX.length()) : path;
         MountTable.Match match = table.match(tablePath).orElseThrow(() -> CofferException.notFound(
-                "no handler for route \"" + path + "\". route entry not found."));
+                "no handler for route " + ClientText.quote(path) + ". route entry not found."));
         MountTable.Mounted mounted = match.mount();
         return resolve(mounted.engine(), request, match.relativePath(), mounted.entry(), mounted.storage());
     }

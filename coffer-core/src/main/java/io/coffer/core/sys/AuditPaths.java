@@ -4,6 +4,7 @@ import io.coffer.core.audit.AuditBroker;
 import io.coffer.core.audit.AuditDeviceEntry;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
@@ -73,7 +74,7 @@ final class AuditPaths {
         Map<String, String> out = new LinkedHashMap<>();
         f.map("options").ifPresent(m -> m.forEach((k, v) -> {
             if (v instanceof Map<?, ?> || v instanceof List<?>) {
-                throw CofferException.invalid("field \"options." + k + "\" must be a string");
+                throw CofferException.invalid("field \"options." + ClientText.escape(k) + "\" must be a string");
             }
             if (v != null) {
                 out.put(k, String.valueOf(v));

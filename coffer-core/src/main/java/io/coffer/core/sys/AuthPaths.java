@@ -2,6 +2,7 @@ package io.coffer.core.sys;
 
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
@@ -60,7 +61,7 @@ final class AuthPaths {
 
     private Response read(EngineRequest r) {
         String path = normalized(r.param("path"));
-        MountEntry e = authMounts.get(path).orElseThrow(() -> CofferException.invalid("no auth method enabled at " + path));
+        MountEntry e = authMounts.get(path).orElseThrow(() -> CofferException.invalid("no auth method enabled at " + ClientText.quote(path)));
         return Response.of(render(e)).copyingDataToTopLevel();
     }
 
@@ -70,12 +71,12 @@ final class AuthPaths {
                 .orElseThrow(() -> CofferException.invalid("field \"type\" is required"));
         Optional<String> builtin = authMounts.builtinPathOf(type);
         if (builtin.isPresent()) {
-            throw CofferException.invalid("the " + type + " auth method is built in at auth/" + builtin.get()
+            throw CofferException.invalid("the " + ClientText.quote(type) + " auth method is built in at auth/" + builtin.get()
                     + " and cannot be enabled again");
         }
         Map<String, String> options = f.stringMap("options");
         if (!options.getOrDefault("version", "").isEmpty()) {
-            throw CofferException.invalid("auth method \"" + type + "\" does not allow setting a version");
+            throw CofferException.invalid("auth method " + ClientText.quote(type) + " does not allow setting a version");
         }
         RequestData config = f.map("config").map(RequestData::new).orElse(new RequestData(Map.of()));
         checkTokenType(config.string("token_type").orElse(""));
@@ -115,7 +116,7 @@ final class AuthPaths {
     private Response readTune(EngineRequest r) {
         String path = normalized(r.param("path"));
         MountEntry e = authMounts.get(path)
-                .orElseThrow(() -> CofferException.invalid("cannot fetch mount entry for path \"auth/" + path + "\""));
+                .orElseThrow(() -> CofferException.invalid("cannot fetch mount entry for path " + ClientText.quote("auth/" + path)));
         LeaseTtl.Limits limits = LeaseTtl.Limits.of(e.config());
         Map<String, Object> data = new TreeMap<>();
         data.put("default_lease_ttl", limits.defaultTtl());
@@ -132,7 +133,7 @@ final class AuthPaths {
     private Response tune(EngineRequest r) {
         String path = normalized(r.param("path"));
         MountEntry e = authMounts.get(path)
-                .orElseThrow(() -> CofferException.invalid("cannot tune \"auth/" + path + "\": no auth method is enabled there"));
+                .orElseThrow(() -> CofferException.invalid("cannot tune " + ClientText.quote("auth/" + path) + ": no auth method is enabled there"));
         RequestData f = r.fields();
         if (f.has("token_type")) {
             if (e.type().equals(TOKEN_TYPE)) {

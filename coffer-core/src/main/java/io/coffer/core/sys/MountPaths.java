@@ -2,6 +2,7 @@ package io.coffer.core.sys;
 
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
@@ -62,7 +63,7 @@ final class MountPaths {
 
     private Response readMount(EngineRequest r) {
         MountEntry e = find(r.param("path"))
-                .orElseThrow(() -> CofferException.invalid("no matching mount at \"" + normalized(r.param("path")) + "\""));
+                .orElseThrow(() -> CofferException.invalid("no matching mount at " + ClientText.quote(normalized(r.param("path")))));
         return Response.of(render(e, false)).copyingDataToTopLevel();
     }
 
@@ -88,7 +89,7 @@ final class MountPaths {
 
     private Response readTune(EngineRequest r) {
         MountEntry e = find(r.param("path"))
-                .orElseThrow(() -> CofferException.invalid("cannot fetch sysview for path \"" + normalized(r.param("path")) + "\""));
+                .orElseThrow(() -> CofferException.invalid("cannot fetch sysview for path " + ClientText.quote(normalized(r.param("path")))));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("default_lease_ttl", effectiveTtl(e.config().defaultLeaseTtl()));
         data.put("description", e.description());
@@ -100,7 +101,7 @@ final class MountPaths {
 
     private Response tune(EngineRequest r) {
         MountEntry e = find(r.param("path"))
-                .orElseThrow(() -> CofferException.invalid("cannot tune \"" + normalized(r.param("path")) + "\": no such mount"));
+                .orElseThrow(() -> CofferException.invalid("cannot tune " + ClientText.quote(normalized(r.param("path"))) + ": no such mount"));
         if (e.type().equals("system")) {
             throw CofferException.invalid("the sys/ mount cannot be tuned");
         }

@@ -59,6 +59,6 @@ class CidrBlockTest {
         assertThat(CidrBlock.validate("f", List.of(" 10.0.0.0/8", "127.0.0.1/32"), false)).containsExactly("10.0.0.0/8", "127.0.0.1/32");
         assertThat(CidrBlock.validate("f", List.of("127.0.0.1/32", "10.1.2.3/8"), true)).containsExactly("127.0.0.1", "10.0.0.0/8");
         CofferException e = catchThrowableOfType(CofferException.class, () -> CidrBlock.validate("cidr_list", List.of("nope\n"), false));
-        assertThat(e.messages()).containsExactly("field \"cidr_list\" has an invalid CIDR block \"nope?\"");
+        assertThat(e.messages()).containsExactly("field \"cidr_list\" has an invalid CIDR block \"nope\\u000a\"");
     }
 }

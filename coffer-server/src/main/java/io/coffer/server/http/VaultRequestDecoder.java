@@ -1,5 +1,6 @@
 package io.coffer.server.http;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.json.Json;
 import io.coffer.core.logical.Operation;
@@ -33,7 +34,7 @@ final class VaultRequestDecoder {
         QueryStringDecoder uri = new QueryStringDecoder(http.uri(), StandardCharsets.UTF_8, true, 1024, true);
         String rawPath = uri.rawPath();
         if (!rawPath.startsWith(API_PREFIX)) {
-            throw CofferException.notFound("no handler for route \"" + safe(rawPath) + "\"; the API is served under /v1/");
+            throw CofferException.notFound("no handler for route " + ClientText.quote(rawPath) + "; the API is served under /v1/");
         }
         checkRawPath(rawPath);
         // A '+' in a path is a plus, as in Go's net/http (and so Vault); only queries use it for space.
@@ -149,11 +150,6 @@ final class VaultRequestDecoder {
                 throw CofferException.invalid("invalid request path: control or undecodable characters are not allowed");
             }
         }
-    }
-
-    private static String safe(String s) {
-        String t = s.length() > 64 ? s.substring(0, 64) + "..." : s;
-        return t.replaceAll("[^\\x21-\\x7e]", "?");
     }
 
     /** The request's media type is not one the endpoint accepts (415). */

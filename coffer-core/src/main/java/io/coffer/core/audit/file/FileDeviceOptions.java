@@ -1,6 +1,7 @@
 package io.coffer.core.audit.file;
 
 import io.coffer.core.audit.AuditFormatOptions;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ record FileDeviceOptions(Path filePath, Set<PosixFilePermission> mode, long maxF
                 TreeSet<String> supported = new TreeSet<>(OWN);
                 supported.remove("prefix");
                 supported.addAll(AuditFormatOptions.NAMES);
-                throw CofferException.invalid("unknown option \"" + name + "\" for a file audit device; supported: "
+                throw CofferException.invalid("unknown option " + ClientText.quote(name) + " for a file audit device; supported: "
                         + String.join(", ", supported));
             }
         }
@@ -41,7 +42,7 @@ record FileDeviceOptions(Path filePath, Set<PosixFilePermission> mode, long maxF
             throw CofferException.invalid("option \"file_path\" is required for a file audit device");
         }
         if (file.equals("stdout") || file.equals("discard")) {
-            throw CofferException.invalid("file_path \"" + file + "\" is not supported by Coffer: audit records must be"
+            throw CofferException.invalid("file_path " + ClientText.quote(file) + " is not supported by Coffer: audit records must be"
                     + " durable and hash-chained; give a file path");
         }
         Path path;

@@ -1,5 +1,6 @@
 package io.coffer.core.auth.approle;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.net.CidrBlock;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Login;
@@ -38,8 +39,8 @@ final class AppRoleLogin {
             // The role's CIDRs before the secret ID: a client outside them learns nothing about
             // the secret ID and spends none of its uses.
             if (!role.boundCidrs().isEmpty() && !CidrBlock.anyContains(role.boundCidrs(), remoteAddress)) {
-                throw CofferException.invalid("source address \"" + remoteAddress
-                        + "\" unauthorized by CIDR restrictions on the role");
+                throw CofferException.invalid("source address " + ClientText.quote(remoteAddress)
+                        + " unauthorized by CIDR restrictions on the role");
             }
             Map<String, String> metadata = new LinkedHashMap<>();
             List<String> tokenCidrs = List.of();

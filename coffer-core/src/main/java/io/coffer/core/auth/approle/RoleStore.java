@@ -3,6 +3,7 @@ package io.coffer.core.auth.approle;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.coffer.core.auth.MountSalt;
 import io.coffer.core.barrier.SecureStorage;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ final class RoleStore {
 
     /** The role or a 404 naming it, for paths that act on a role's secret IDs. */
     Role require(String name) {
-        return find(name).orElseThrow(() -> CofferException.notFound("role \"" + name + "\" does not exist"));
+        return find(name).orElseThrow(() -> CofferException.notFound("role " + ClientText.quote(name) + " does not exist"));
     }
 
     List<String> names() {

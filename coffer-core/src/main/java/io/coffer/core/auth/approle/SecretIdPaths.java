@@ -1,5 +1,6 @@
 package io.coffer.core.auth.approle;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.net.CidrBlock;
 import io.coffer.core.auth.TokenSettings;
 import io.coffer.core.engine.EngineRequest;
@@ -122,7 +123,7 @@ final class SecretIdPaths {
         List<String> accessors = roles.reading(() -> {
             if (roles.find(name).isEmpty()) {
                 // Vault answers this one 400, not 404.
-                throw CofferException.invalid("role \"" + name + "\" does not exist");
+                throw CofferException.invalid("role " + ClientText.quote(name) + " does not exist");
             }
             return secretIds.accessors(name);
         });

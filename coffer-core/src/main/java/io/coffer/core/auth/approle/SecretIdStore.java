@@ -1,6 +1,7 @@
 package io.coffer.core.auth.approle;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.net.CidrBlock;
 import io.coffer.core.auth.MountSalt;
 import io.coffer.core.barrier.SecureStorage;
@@ -160,8 +161,8 @@ final class SecretIdStore {
                 return Optional.<SecretIdEntry>empty();
             }
             if (!entry.cidrList().isEmpty() && !CidrBlock.anyContains(entry.cidrList(), remoteAddress)) {
-                throw CofferException.invalid("source address \"" + remoteAddress
-                        + "\" unauthorized through CIDR restrictions on the secret ID");
+                throw CofferException.invalid("source address " + ClientText.quote(remoteAddress)
+                        + " unauthorized through CIDR restrictions on the secret ID");
             }
             if (entry.numUses() == 1) {
                 remove(role, h, entry);

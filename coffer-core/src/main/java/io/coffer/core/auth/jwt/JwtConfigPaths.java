@@ -4,6 +4,7 @@ import io.coffer.core.auth.workload.CompactJws;
 import io.coffer.core.auth.workload.PemPublicKeys;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
@@ -104,7 +105,7 @@ final class JwtConfigPaths {
         }
         for (String alg : config.jwtSupportedAlgs()) {
             if (!CompactJws.PUBLIC_KEY_ALGORITHMS.contains(alg)) {
-                throw CofferException.invalid("invalid jwt_supported_algs: unsupported signing algorithm \"" + printable(alg) + "\"");
+                throw CofferException.invalid("invalid jwt_supported_algs: unsupported signing algorithm " + ClientText.quote(alg));
             }
         }
 
@@ -163,10 +164,5 @@ final class JwtConfigPaths {
 
     private static String text(RequestData f, String field) {
         return f.string(field).map(String::trim).orElse("");
-    }
-
-    private static String printable(String s) {
-        String t = s.length() > 16 ? s.substring(0, 16) : s;
-        return t.replaceAll("[^A-Za-z0-9_-]", "?");
     }
 }

@@ -5,6 +5,7 @@ import io.coffer.core.auth.workload.RoleFields;
 import io.coffer.core.auth.workload.RoleStore;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
@@ -91,7 +92,7 @@ final class JwtRolePaths {
                     throw CofferException.invalid("metadata key \"role\" is reserved and may not be a mapping destination");
                 }
                 if (!targets.add(target)) {
-                    throw CofferException.invalid("multiple keys are mapped to metadata key \"" + target + "\"");
+                    throw CofferException.invalid("multiple keys are mapped to metadata key " + ClientText.quote(target));
                 }
             }
         }

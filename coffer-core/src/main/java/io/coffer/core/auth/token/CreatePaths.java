@@ -2,6 +2,7 @@ package io.coffer.core.auth.token;
 
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
@@ -49,7 +50,7 @@ final class CreatePaths {
 
     private Response createAgainstRole(EngineRequest r) {
         String name = r.param("role");
-        TokenRole role = roles.get(name).orElseThrow(() -> CofferException.invalid("unknown role " + name));
+        TokenRole role = roles.get(name).orElseThrow(() -> CofferException.invalid("unknown role " + ClientText.quote(name)));
         return create(r, false, role);
     }
 

@@ -1,5 +1,6 @@
 package io.coffer.core.auth.token;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
@@ -11,6 +12,9 @@ import java.util.TreeSet;
 
 /** Request-field helpers shared by the token endpoints. */
 final class Fields {
+
+    /** Unknown fields named in the warning at most: the names are the client's, so is their number. */
+    private static final int MAX_NAMED_FIELDS = 10;
 
     private Fields() {
     }
@@ -42,10 +46,16 @@ final class Fields {
      * on one learns that it had no effect.
      */
     static void warnAboutUnknown(Response response, Map<String, Object> data, Set<String> known) {
-        TreeSet<String> unknown = new TreeSet<>(data.keySet());
-        unknown.removeAll(known);
-        if (!unknown.isEmpty()) {
-            response.withWarning("these fields are not recognized and were ignored: " + unknown);
+        TreeSet<String> unknown = new TreeSet<>();
+        int count = 0;
+        for (String field : data.keySet()) {
+            if (!known.contains(field) && ++count <= MAX_NAMED_FIELDS) {
+                unknown.add(ClientText.escape(field));
+            }
+        }
+        if (count > 0) {
+            response.withWarning("these fields are not recognized and were ignored: " + unknown
+                    + (count > MAX_NAMED_FIELDS ? " and " + (count - MAX_NAMED_FIELDS) + " more" : ""));
         }
     }
 }

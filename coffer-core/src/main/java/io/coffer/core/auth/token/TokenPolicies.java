@@ -1,5 +1,6 @@
 package io.coffer.core.auth.token;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.token.TokenEntry;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class TokenPolicies {
         }
         for (String p : out) {
             if (NOT_ASSIGNABLE.contains(p)) {
-                throw CofferException.invalid("policy \"" + p + "\" cannot be assigned to a token");
+                throw CofferException.invalid("policy " + ClientText.quote(p) + " cannot be assigned to a token");
             }
         }
         return List.copyOf(out);
@@ -79,7 +80,7 @@ final class TokenPolicies {
         }
         for (String p : chosen) {
             if (role.disallowedPolicies().contains(p) || Globs.anyMatches(role.disallowedPoliciesGlob(), p)) {
-                throw CofferException.invalid("token policy \"" + p + "\" is disallowed by this role");
+                throw CofferException.invalid("token policy " + ClientText.quote(p) + " is disallowed by this role");
             }
         }
         return chosen;

@@ -3,8 +3,13 @@ package io.coffer.core.aws.secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.core.aws.AwsErrorType;
 import io.coffer.core.aws.AwsServiceException;
+import io.coffer.core.error.ClientText;
 
-/** The refusals several operations share, with AWS's wording. Messages never hold a value. */
+/**
+ * The refusals several operations share, with AWS's wording. Messages never hold a secret value;
+ * where AWS's wording names a request value (a label, a version id, a member's value), it appears
+ * only in {@link ClientText}'s escaped, length-limited form.
+ */
 final class Errors {
 
     static final String INVALID_NAME = "Invalid name. Must be a valid name containing alphanumeric characters, "
@@ -19,12 +24,12 @@ final class Errors {
 
     static AwsServiceException noValueForStage(String stage) {
         return new AwsServiceException(AwsErrorType.ResourceNotFoundException,
-                "Secrets Manager can't find the specified secret value for staging label: " + stage);
+                "Secrets Manager can't find the specified secret value for staging label: " + ClientText.escape(stage));
     }
 
     static AwsServiceException noValueForVersion(String versionId) {
         return new AwsServiceException(AwsErrorType.ResourceNotFoundException,
-                "Secrets Manager can't find the specified secret value for VersionId: " + versionId);
+                "Secrets Manager can't find the specified secret value for VersionId: " + ClientText.escape(versionId));
     }
 
     static AwsServiceException markedForDeletion() {
@@ -49,10 +54,11 @@ final class Errors {
      * A model constraint broken, in AWS's wording: {@code 1 validation error detected: Value 'v' at
      * 'path' failed to satisfy constraint: Member must ...}. {@code path} is the wire member with a
      * lower-case first letter ({@code secretString}, {@code tags.1.member.key}). AWS leaves the value
-     * out for sensitive members; pass {@code null} for those.
+     * out for sensitive members; pass {@code null} for those. Other values are shown escaped and
+     * cut ({@link ClientText}).
      */
     static AwsServiceException validation(String path, String shownValue, String constraint) {
-        String value = shownValue == null ? "Value" : "Value '" + shownValue + "'";
+        String value = shownValue == null ? "Value" : "Value '" + ClientText.escape(shownValue) + "'";
         return new AwsServiceException(AwsErrorType.ValidationException,
                 "1 validation error detected: " + value + " at '" + path + "' failed to satisfy constraint: " + constraint);
     }

@@ -7,6 +7,7 @@ import io.coffer.core.aws.AwsServiceException;
 import io.coffer.core.engine.kv.StagedKey;
 import io.coffer.core.engine.kv.StagedVersion;
 import io.coffer.core.engine.kv.StagingLabels;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.json.Json;
 import io.coffer.core.logical.Operation;
 import java.util.LinkedHashMap;
@@ -42,16 +43,17 @@ final class LabelsAndTags {
             Optional<StagedVersion> holder = key.byLabel(label);
             if (removeFrom.isPresent()) {
                 StagedVersion from = key.byVersionId(removeFrom.get())
-                        .orElseThrow(() -> Errors.invalidParameter("Not a valid version: " + removeFrom.get()));
+                        .orElseThrow(() -> Errors.invalidParameter("Not a valid version: " + ClientText.escape(removeFrom.get())));
                 if (!from.labels().contains(label)) {
-                    throw Errors.invalidParameter("Version stage " + label + " not found in version " + removeFrom.get());
+                    throw Errors.invalidParameter("Version stage " + ClientText.escape(label) + " not found in version "
+                            + ClientText.escape(removeFrom.get()));
                 }
             }
             if (moveTo.isPresent()) {
                 StagedVersion to = key.byVersionId(moveTo.get())
-                        .orElseThrow(() -> Errors.invalidParameter("Not a valid version: " + moveTo.get()));
+                        .orElseThrow(() -> Errors.invalidParameter("Not a valid version: " + ClientText.escape(moveTo.get())));
                 if (holder.isPresent() && holder.get().number() != to.number() && removeFrom.isEmpty()) {
-                    throw Errors.invalidParameter("The parameter RemoveFromVersionId can't be empty. Staging label " + label
+                    throw Errors.invalidParameter("The parameter RemoveFromVersionId can't be empty. Staging label " + ClientText.escape(label)
                             + " is currently attached to version " + holder.get().versionId()
                             + ", so you must explicitly reference that version in RemoveFromVersionId.");
                 }

@@ -3,6 +3,7 @@ package io.coffer.core.aws.secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.core.aws.AwsErrorType;
 import io.coffer.core.aws.AwsServiceException;
+import io.coffer.core.error.ClientText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -261,7 +262,7 @@ public final class SecretFilters {
                 }
                 key = Key.fromWire(keyNode.textValue());
                 if (key == null) {
-                    violations.add("Value '" + keyNode.textValue() + "' at '" + at + ".key' failed to satisfy "
+                    violations.add("Value '" + ClientText.escape(keyNode.textValue()) + "' at '" + at + ".key' failed to satisfy "
                             + "constraint: Member must satisfy enum value set: " + Key.enumSet());
                 }
             }
@@ -279,7 +280,7 @@ public final class SecretFilters {
                     values.add(v.textValue());
                 }
                 if (values.isEmpty() || values.size() > MAX_VALUES) {
-                    violations.add("Value '" + values + "' at '" + at + ".values' failed to satisfy constraint: "
+                    violations.add("Value '" + ClientText.escape(values.toString()) + "' at '" + at + ".values' failed to satisfy constraint: "
                             + (values.isEmpty()
                                     ? "Member must have length greater than or equal to 1"
                                     : "Member must have length less than or equal to " + MAX_VALUES));
@@ -305,7 +306,7 @@ public final class SecretFilters {
             String constraint = broken.size() == 1
                     ? broken.get(0)
                     : "Member must satisfy constraint: [" + String.join(", ", broken) + "]";
-            violations.add("Value '" + value + "' at '" + at + "' failed to satisfy constraint: " + constraint);
+            violations.add("Value '" + ClientText.escape(value) + "' at '" + at + "' failed to satisfy constraint: " + constraint);
         }
     }
 

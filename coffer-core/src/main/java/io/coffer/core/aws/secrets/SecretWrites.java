@@ -11,6 +11,7 @@ import io.coffer.core.engine.kv.SecretValue;
 import io.coffer.core.engine.kv.StagedKey;
 import io.coffer.core.engine.kv.StagedVersion;
 import io.coffer.core.engine.kv.StagingLabels;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.logical.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ final class SecretWrites {
                     return out;
                 }
                 throw new AwsServiceException(AwsErrorType.ResourceExistsException,
-                        "The operation failed because the secret " + name + " already exists.");
+                        "The operation failed because the secret " + ClientText.escape(name) + " already exists.");
             }
             editor.create(Retention.STAGED);
             SecretAttributes attrs = new SecretAttributes();

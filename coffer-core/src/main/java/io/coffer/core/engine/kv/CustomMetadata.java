@@ -1,5 +1,6 @@
 package io.coffer.core.engine.kv;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,19 +42,19 @@ final class CustomMetadata {
             String value = e.getValue() == null ? "" : e.getValue();
             int keyLength = key.getBytes(StandardCharsets.UTF_8).length;
             if (keyLength == 0 || keyLength > MAX_KEY_LENGTH) {
-                errors.add(PREFIX + ": length of key " + quote(key) + " is " + keyLength
+                errors.add(PREFIX + ": length of key " + ClientText.quote(key) + " is " + keyLength
                         + " but must be 0 < len(key) <= " + MAX_KEY_LENGTH);
             }
             int valueLength = value.getBytes(StandardCharsets.UTF_8).length;
             if (valueLength == 0 || valueLength > MAX_VALUE_LENGTH) {
-                errors.add(PREFIX + ": length of value for key " + quote(key) + " is " + valueLength
+                errors.add(PREFIX + ": length of value for key " + ClientText.quote(key) + " is " + valueLength
                         + " but must be 0 < len(value) <= " + MAX_VALUE_LENGTH);
             }
             if (!printable(key)) {
-                errors.add(PREFIX + ": key " + quote(key) + " contains unprintable characters");
+                errors.add(PREFIX + ": key " + ClientText.quote(key) + " contains unprintable characters");
             }
             if (!printable(value)) {
-                errors.add(PREFIX + ": value for key " + quote(key) + " contains unprintable characters");
+                errors.add(PREFIX + ": value for key " + ClientText.quote(key) + " contains unprintable characters");
             }
         }
         if (!errors.isEmpty()) {
@@ -92,31 +93,5 @@ final class CustomMetadata {
                 default -> true;
             };
         });
-    }
-
-    /** Go's {@code %q}: a double-quoted string with Go escapes for quotes, backslashes and unprintables. */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (printable(new String(Character.toChars(cp)))) {
-                        b.appendCodePoint(cp);
-                    } else if (cp < 0x80) {
-                        b.append(String.format("\\x%02x", cp));
-                    } else if (cp <= 0xFFFF) {
-                        b.append(String.format("\\u%04x", cp));
-                    } else {
-                        b.append(String.format("\\U%08x", cp));
-                    }
-                }
-            }
-        });
-        return b.append('"').toString();
     }
 }

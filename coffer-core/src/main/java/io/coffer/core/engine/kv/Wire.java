@@ -1,6 +1,7 @@
 package io.coffer.core.engine.kv;
 
 import io.coffer.core.engine.EngineRequest;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Durations;
 import io.coffer.core.logical.RequestData;
@@ -150,7 +151,7 @@ final class Wire {
         if (v instanceof Number n) {
             return n.toString();
         }
-        throw CofferException.invalid(CustomMetadata.PREFIX + ": value for key " + CustomMetadata.quote(key)
+        throw CofferException.invalid(CustomMetadata.PREFIX + ": value for key " + ClientText.quote(key)
                 + " must be a string");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.aws.AwsErrorType;
 import io.coffer.core.aws.AwsServiceException;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,10 +58,10 @@ class AwsCompatibilityTest {
     }
 
     @Test
-    void nameTooLong_quotesTheConstraintAsAwsDoes() {
+    void nameTooLong_quotesTheConstraintAsAwsDoes_withTheValueCut() {
         String name = "a".repeat(513);
         assertThat(fails("CreateSecret", "{\"Name\":\"" + name + "\"}", AwsErrorType.ValidationException).getMessage())
-                .isEqualTo("1 validation error detected: Value '" + name
+                .isEqualTo("1 validation error detected: Value '" + "a".repeat(ClientText.MAX_CHARS) + ClientText.TRUNCATED
                         + "' at 'name' failed to satisfy constraint: Member must have length less than or equal to 512");
         assertThat(fails("CreateSecret", "{\"Name\":\"\"}", AwsErrorType.ValidationException).getMessage())
                 .endsWith("at 'name' failed to satisfy constraint: Member must have length greater than or equal to 1");

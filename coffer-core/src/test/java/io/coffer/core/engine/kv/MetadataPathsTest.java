@@ -8,6 +8,7 @@ import static io.coffer.core.engine.kv.KvHarness.map;
 import static io.coffer.core.engine.kv.KvHarness.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.Response;
@@ -226,8 +227,8 @@ class MetadataPathsTest {
     void write_customMetadataKeyTooLong_is400() {
         String key = "k".repeat(129);
         assertInvalid(failure(() -> h.write("metadata/app", "{\"custom_metadata\":{\"" + key + "\":\"v\"}}")),
-                "1 error occurred:\n\t* custom_metadata validation failed: length of key \"" + key
-                        + "\" is 129 but must be 0 < len(key) <= 128\n\n");
+                "1 error occurred:\n\t* custom_metadata validation failed: length of key \""
+                        + "k".repeat(ClientText.MAX_CHARS) + ClientText.TRUNCATED + "\" is 129 but must be 0 < len(key) <= 128\n\n");
         assertThat(status(h.write("metadata/app", "{\"custom_metadata\":{\"" + "k".repeat(128) + "\":\"v\"}}")))
                 .isEqualTo(204);
     }
@@ -255,8 +256,8 @@ class MetadataPathsTest {
     void write_customMetadataUnprintable_is400() {
         CofferException e = failure(() -> h.write("metadata/app", "{\"custom_metadata\":{\"a\\u0001\":\"v\\n\"}}"));
         assertThat(e.getMessage())
-                .contains("custom_metadata validation failed: key \"a\\x01\" contains unprintable characters")
-                .contains("custom_metadata validation failed: value for key \"a\\x01\" contains unprintable characters");
+                .contains("custom_metadata validation failed: key \"a\\u0001\" contains unprintable characters")
+                .contains("custom_metadata validation failed: value for key \"a\\u0001\" contains unprintable characters");
     }
 
     @Test

@@ -246,7 +246,7 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
         for (Live live : devices) {
             String existing = live.entry().path();
             if (p.startsWith(existing) || existing.startsWith(p)) {
-                throw CofferException.invalid("path already in use at " + ClientText.quote(existing));
+                throw CofferException.invalid("path already in use at " + ClientText.escape(existing));
             }
         }
         AuditDeviceFactory factory = Optional.ofNullable(factories.get(type))

@@ -144,16 +144,16 @@ public final class MountTable implements ShamirSeal.Listener {
         validatePath(p);
         for (String reserved : kind.reserved) {
             if (p.startsWith(reserved) || reserved.startsWith(p)) {
-                throw CofferException.invalid("cannot mount at " + ClientText.quote(p) + ": the path overlaps the reserved path '" + reserved + "'");
+                throw CofferException.invalid("cannot mount at '" + ClientText.escape(p) + "': the path overlaps the reserved path '" + reserved + "'");
             }
         }
         for (String existing : mounts.keySet()) {
             if (p.startsWith(existing) || existing.startsWith(p)) {
-                throw CofferException.invalid("path is already in use at " + ClientText.quote(existing));
+                throw CofferException.invalid("path is already in use at " + ClientText.escape(existing));
             }
         }
         SecretsEngineFactory factory = engines.find(type)
-                .orElseThrow(() -> CofferException.invalid("plugin not found in the catalog: " + ClientText.quote(type)));
+                .orElseThrow(() -> CofferException.invalid("plugin not found in the catalog: " + ClientText.escape(type)));
         factory.validateOptions(options);
         byte[] accessorBytes = new byte[4];
         RANDOM.nextBytes(accessorBytes);
@@ -173,7 +173,7 @@ public final class MountTable implements ShamirSeal.Listener {
         String p = normalize(path);
         Mounted current = mounts.get(p);
         if (current == null) {
-            throw CofferException.invalid("no mount at " + ClientText.quote(p));
+            throw CofferException.invalid("no mount at " + ClientText.escape(p));
         }
         MountEntry e = current.entry();
         engines.find(e.type()).ifPresent(f -> f.validateOptions(options));
@@ -194,7 +194,7 @@ public final class MountTable implements ShamirSeal.Listener {
             return;
         }
         if (builtins.stream().anyMatch(b -> b.path().equals(p))) {
-            throw CofferException.invalid("the built-in " + removed.entry().type() + " mount at " + ClientText.quote(p) + " cannot be disabled");
+            throw CofferException.invalid("the built-in " + removed.entry().type() + " mount at " + ClientText.escape(p) + " cannot be disabled");
         }
         TreeMap<String, Mounted> next = new TreeMap<>(mounts);
         next.remove(p);

@@ -61,7 +61,7 @@ final class AuthPaths {
 
     private Response read(EngineRequest r) {
         String path = normalized(r.param("path"));
-        MountEntry e = authMounts.get(path).orElseThrow(() -> CofferException.invalid("no auth method enabled at " + ClientText.quote(path)));
+        MountEntry e = authMounts.get(path).orElseThrow(() -> CofferException.invalid("no auth method enabled at " + ClientText.escape(path)));
         return Response.of(render(e)).copyingDataToTopLevel();
     }
 
@@ -71,7 +71,7 @@ final class AuthPaths {
                 .orElseThrow(() -> CofferException.invalid("field \"type\" is required"));
         Optional<String> builtin = authMounts.builtinPathOf(type);
         if (builtin.isPresent()) {
-            throw CofferException.invalid("the " + ClientText.quote(type) + " auth method is built in at auth/" + builtin.get()
+            throw CofferException.invalid("the " + ClientText.escape(type) + " auth method is built in at auth/" + builtin.get()
                     + " and cannot be enabled again");
         }
         Map<String, String> options = f.stringMap("options");

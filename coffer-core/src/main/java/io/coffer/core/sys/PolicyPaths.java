@@ -2,6 +2,7 @@ package io.coffer.core.sys;
 
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
@@ -91,7 +92,7 @@ final class PolicyPaths {
         List<String> warnings = new ArrayList<>();
         String normalized = PolicyStore.normalize(name);
         if (!name.equals(name.toLowerCase(Locale.ROOT))) {
-            warnings.add("policy name was converted to " + normalized);
+            warnings.add("policy name was converted to " + ClientText.escape(normalized));
         }
         String document = fields.string("policy").orElse("");
         if (document.isEmpty() && legacy) {

@@ -4,6 +4,7 @@ import io.coffer.core.audit.AuditDevice;
 import io.coffer.core.audit.AuditFormatter;
 import io.coffer.core.audit.AuditRecord;
 import io.coffer.core.audit.AuditSalt;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ final class FileAuditDevice implements AuditDevice {
     public void checkReady() {
         IOException failure = writer.openFailure().orElse(null);
         if (failure != null) {
-            throw CofferException.invalid("cannot open audit file " + writer.path() + ": " + describe(failure));
+            throw CofferException.invalid("cannot open audit file " + ClientText.quote(writer.path().toString()) + ": "
+                    + ClientText.escape(describe(failure)));
         }
     }
 

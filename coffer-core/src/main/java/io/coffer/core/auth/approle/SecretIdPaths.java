@@ -85,13 +85,13 @@ final class SecretIdPaths {
         List<String> cidrs = CidrBlock.validate("cidr_list", f.stringList("cidr_list").orElse(List.of()), false);
         if (!CidrBlock.isSubset(role.boundCidrs(), cidrs)) {
             throw CofferException.invalid("failed to verify subset relationship between CIDR blocks on the role "
-                    + role.boundCidrs() + " and CIDR blocks on the secret ID " + cidrs);
+                    + role.boundCidrs() + " and CIDR blocks on the secret ID " + ClientText.escape(cidrs.toString()));
         }
         List<String> tokenCidrs = CidrBlock.validate("token_bound_cidrs", f.stringList("token_bound_cidrs").orElse(List.of()),
                 true);
         if (!CidrBlock.isSubset(role.token().boundCidrs(), tokenCidrs)) {
             throw CofferException.invalid("failed to verify subset relationship between CIDR blocks on the role "
-                    + role.token().boundCidrs() + " and CIDR blocks on the secret ID " + tokenCidrs);
+                    + role.token().boundCidrs() + " and CIDR blocks on the secret ID " + ClientText.escape(tokenCidrs.toString()));
         }
         int numUses = role.secretIdNumUses();
         Optional<Integer> givenUses = TokenSettings.intField(f, "num_uses");

@@ -208,8 +208,8 @@ final class SecretIdStore {
 
     private AccessorIndex accessorIndex(String accessor) {
         return storage.get(accessorKey(accessor)).map(b -> Json.read(b, AccessorIndex.class))
-                .orElseThrow(() -> CofferException.notFound("failed to find accessor entry for secret_id_accessor: \""
-                        + accessor.replaceAll("[^\\x20-\\x7e]", "?") + "\""));
+                .orElseThrow(() -> CofferException.notFound("failed to find accessor entry for secret_id_accessor: "
+                        + ClientText.quote(accessor)));
     }
 
     private Optional<SecretIdEntry> read(String role, String hmac) {

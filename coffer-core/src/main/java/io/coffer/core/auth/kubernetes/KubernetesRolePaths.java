@@ -5,6 +5,7 @@ import io.coffer.core.auth.workload.RoleFields;
 import io.coffer.core.auth.workload.RoleStore;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
+import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
@@ -85,7 +86,7 @@ final class KubernetesRolePaths {
                     + "max TTL value will be truncated");
         }
         if (audience.isBlank()) {
-            response.withWarning("Role " + RoleStore.key(name) + " does not have an audience configured. While audiences are "
+            response.withWarning("Role " + ClientText.escape(RoleStore.key(name)) + " does not have an audience configured. While audiences are "
                     + "not required, consider specifying one if your use case would benefit from additional JWT claim "
                     + "verification.");
         }

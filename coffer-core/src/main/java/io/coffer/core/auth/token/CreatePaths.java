@@ -50,7 +50,7 @@ final class CreatePaths {
 
     private Response createAgainstRole(EngineRequest r) {
         String name = r.param("role");
-        TokenRole role = roles.get(name).orElseThrow(() -> CofferException.invalid("unknown role " + ClientText.quote(name)));
+        TokenRole role = roles.get(name).orElseThrow(() -> CofferException.invalid("unknown role " + ClientText.escape(name)));
         return create(r, false, role);
     }
 

@@ -21,11 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
 
@@ -65,13 +60,7 @@ class ClientInputReflectionTest {
         auditFile = dir.resolve("reflection-audit.log");
         assertThat(http.put("/v1/sys/audit/file", ROOT,
                 Http.json(Map.of("type", "file", "options", Map.of("file_path", auditFile.toString())))).status()).isEqualTo(204);
-        sm = SecretsManagerClient.builder()
-                .endpointOverride(URI.create(server.url()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, KEY_SECRET)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        sm = AwsClients.builder(server.url(), KEY_ID, KEY_SECRET).build();
         sm.createSecret(b -> b.name("reflection/app").secretString(SuiteSecrets.register("reflection-value-0001")));
     }
 

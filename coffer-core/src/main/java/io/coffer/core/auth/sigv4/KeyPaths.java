@@ -6,11 +6,10 @@ import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
-import io.coffer.core.policy.PolicyStore;
+import io.coffer.core.policy.PolicyNames;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -94,17 +93,10 @@ final class KeyPaths {
      * method: only dev mode's key, created by the node itself, carries it.
      */
     private static List<String> policies(List<String> given) {
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        for (String p : given) {
-            String name = PolicyStore.normalize(p);
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (name.equals(PolicyStore.ROOT)) {
-                throw CofferException.invalid("the \"root\" policy cannot be granted to an access key");
-            }
-            out.add(name);
+        List<String> names = PolicyNames.normalizeAll(given);
+        if (names.contains(PolicyNames.ROOT)) {
+            throw CofferException.invalid("the \"root\" policy cannot be granted to an access key");
         }
-        return List.copyOf(out);
+        return names;
     }
 }

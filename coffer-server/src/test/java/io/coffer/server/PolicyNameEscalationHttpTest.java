@@ -40,6 +40,8 @@ class PolicyNameEscalationHttpTest {
                 path "auth/token/create*" { capabilities = ["update", "sudo"] }
                 path "auth/approle/role/*" { capabilities = ["create", "read", "update"] }
                 path "auth/userpass/users/*" { capabilities = ["create", "read", "update"] }
+                path "auth/approle/role/+/policies" { capabilities = ["create", "update"] }
+                path "auth/userpass/users/+/policies" { capabilities = ["create", "update"] }
                 path "auth/jwt/role/*" { capabilities = ["create", "read", "update"] }
                 path "auth/kubernetes/role/*" { capabilities = ["create", "read", "update"] }
                 path "auth/sigv4/keys" { capabilities = ["update"] }
@@ -116,6 +118,15 @@ class PolicyNameEscalationHttpTest {
         assertRefused(http.send("POST", "/v1/auth/sigv4/keys", admin, body("policies", name)), name);
         assertThat(http.get("/v1/auth/approle/role/escalate", ROOT).status()).isEqualTo(404);
         assertThat(http.get("/v1/auth/userpass/users/mallory", ROOT).status()).isEqualTo(404);
+
+        // The one-setting endpoints of an existing role or user.
+        assertThat(http.put("/v1/auth/approle/role/existing", ROOT, "{\"token_policies\":[\"dev\"]}").status()).isEqualTo(204);
+        assertThat(http.put("/v1/auth/userpass/users/existing", ROOT, "{\"password\":\"long-enough-pw\",\"token_policies\":[\"dev\"]}")
+                .status()).isEqualTo(204);
+        assertRefused(http.put("/v1/auth/approle/role/existing/policies", admin, body("token_policies", name)), name);
+        assertRefused(http.put("/v1/auth/userpass/users/existing/policies", admin, body("token_policies", name)), name);
+        assertThat(http.get("/v1/auth/approle/role/existing", ROOT).body()).contains("\"token_policies\":[\"dev\"]");
+        assertThat(http.get("/v1/auth/userpass/users/existing", ROOT).body()).contains("\"token_policies\":[\"dev\"]");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * {@code keys} (LIST, and POST to create a key) and {@code keys/:id} (read, delete). Creation is
@@ -89,14 +90,15 @@ final class KeyPaths {
     }
 
     /**
-     * Policy names normalized and without duplicates. {@code root} is refused, as by every auth
-     * method: only dev mode's key, created by the node itself, carries it.
+     * Policy names normalized, without duplicates, sorted (the form the ACL lookup takes as it is,
+     * on every AWS request). {@code root} is refused, as by every auth method: only dev mode's
+     * key, created by the node itself, carries it.
      */
     private static List<String> policies(List<String> given) {
         List<String> names = PolicyNames.normalizeAll(given);
         if (names.contains(PolicyNames.ROOT)) {
             throw CofferException.invalid("the \"root\" policy cannot be granted to an access key");
         }
-        return names;
+        return List.copyOf(new TreeSet<>(names));
     }
 }

@@ -62,21 +62,18 @@ public final class PolicyNames {
      * given. Throws {@code INVALID_REQUEST} on the first invalid name.
      */
     public static List<String> normalizeAll(Collection<String> given) {
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        for (String name : given) {
-            String n = normalize(name);
-            if (!n.isEmpty()) {
-                out.add(n);
-            }
-        }
-        return List.copyOf(out);
+        return normalizeEach(given, false);
     }
 
     /** {@link #normalizeAll} for globs. */
     public static List<String> normalizeAllGlobs(Collection<String> given) {
+        return normalizeEach(given, true);
+    }
+
+    private static List<String> normalizeEach(Collection<String> given, boolean glob) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
-        for (String glob : given) {
-            String n = normalizeGlob(glob);
+        for (String name : given) {
+            String n = normalize(name, glob);
             if (!n.isEmpty()) {
                 out.add(n);
             }
@@ -107,8 +104,7 @@ public final class PolicyNames {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && EXTRA_CHARACTERS.indexOf(c) < 0) {
+            if (!isLowerCaseNameCharacter(name.charAt(i))) {
                 return false;
             }
         }
@@ -132,8 +128,7 @@ public final class PolicyNames {
             char c = given.charAt(i);
             if (c >= 'A' && c <= 'Z') {
                 upper = true;
-            } else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && EXTRA_CHARACTERS.indexOf(c) < 0
-                    && !(glob && c == '*')) {
+            } else if (!isLowerCaseNameCharacter(c) && !(glob && c == '*')) {
                 throw CofferException.invalid("invalid policy " + (glob ? "glob" : "name") + ": character "
                         + codePoint(given, i) + " at position " + (i - start + 1) + " is not allowed; policy names may "
                         + "contain only " + ALLOWED + (glob ? " (and * in globs)" : ""));
@@ -148,16 +143,25 @@ public final class PolicyNames {
         return name;
     }
 
+    /** No empty, {@code .} or {@code ..} segment; a scan rather than a split, as the ACL lookup calls it per request. */
     private static boolean segmentsValid(String name) {
-        if (name.indexOf('/') < 0 && name.indexOf('.') < 0) {
-            return true;
-        }
-        for (String segment : name.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                return false;
+        int start = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || name.charAt(i) == '/') {
+                int length = i - start;
+                boolean dot = length == 1 && name.charAt(start) == '.';
+                boolean dotDot = length == 2 && name.charAt(start) == '.' && name.charAt(start + 1) == '.';
+                if (length == 0 || dot || dotDot) {
+                    return false;
+                }
+                start = i + 1;
             }
         }
         return true;
+    }
+
+    private static boolean isLowerCaseNameCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || EXTRA_CHARACTERS.indexOf(c) >= 0;
     }
 
     private static boolean isAsciiSpace(char c) {

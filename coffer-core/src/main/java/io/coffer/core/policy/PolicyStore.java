@@ -129,9 +129,21 @@ public final class PolicyStore implements ShamirSeal.Listener {
         return policy;
     }
 
-    /** Deletes the policy {@code name}; deleting a missing policy succeeds, as in Vault. */
+    /**
+     * Deletes the policy {@code name}; deleting a missing policy succeeds, as in Vault. A policy
+     * stored before names were validated, under a name {@link PolicyNames} now refuses, can still
+     * be deleted by its exact listed name (it already grants nothing).
+     */
     public void delete(String name) {
-        String n = requireName(name);
+        String n;
+        try {
+            n = requireName(name);
+        } catch (CofferException invalid) {
+            if (!names().contains(name)) {
+                throw invalid;
+            }
+            n = name;
+        }
         if (n.equals(ROOT)) {
             throw CofferException.invalid("cannot delete \"root\" policy");
         }

@@ -203,4 +203,15 @@ class PolicyStoreTest {
         }
         assertThat(store.names()).containsExactly("default");
     }
+
+    @Test
+    void delete_removesAPolicyStoredUnderANameNowRefused_byItsExactListedName() {
+        // As an older version stored it: any name without control characters.
+        barrier.put(PolicyStore.STORAGE_PREFIX + "old policy\u2003", io.coffer.core.json.Json.write(
+                new PolicyStore.Stored("old policy\u2003", READ_APP)));
+        assertThat(store.names()).contains("old policy\u2003");
+        assertThatThrownBy(() -> store.delete("old policy")).isInstanceOf(CofferException.class);
+        store.delete("old policy\u2003");
+        assertThat(store.names()).containsExactly("default");
+    }
 }

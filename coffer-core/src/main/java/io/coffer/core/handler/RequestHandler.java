@@ -121,7 +121,7 @@ public final class RequestHandler {
             if (token.isEmpty()) {
                 throw CofferException.permissionDenied();
             }
-            authorizer.authorize(token.get(), request, operation);
+            authorizer.authorize(token.get(), target == null ? request : target.authorizationRequest(), operation);
             if (routeError != null) {
                 throw routeError;
             }

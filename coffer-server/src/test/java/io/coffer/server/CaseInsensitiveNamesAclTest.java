@@ -2,7 +2,6 @@ package io.coffer.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.core.mount.MountEntry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,12 +23,8 @@ class CaseInsensitiveNamesAclTest {
 
     @BeforeAll
     static void start() {
-        server = DevServer.start();
+        server = DevServer.startWithAuthMethods("approle", "userpass", "jwt");
         http = new Http(server.url());
-        var auth = server.node().handler().authMounts();
-        auth.mount("approle/", "approle", "", Map.of(), MountEntry.MountConfig.DEFAULT);
-        auth.mount("userpass/", "userpass", "", Map.of(), MountEntry.MountConfig.DEFAULT);
-        auth.mount("jwt/", "jwt", "", Map.of(), MountEntry.MountConfig.DEFAULT);
         assertThat(http.put("/v1/sys/policies/acl/operator", ROOT, Http.json(Map.of("policy", """
                 path "auth/approle/role/*" { capabilities = ["create", "read", "update", "delete"] }
                 path "auth/approle/role/admin" { capabilities = ["deny"] }

@@ -2,7 +2,6 @@ package io.coffer.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.core.mount.MountEntry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -28,13 +27,8 @@ class PolicyNameEscalationHttpTest {
 
     @BeforeAll
     static void start() {
-        server = DevServer.start();
+        server = DevServer.startWithAuthMethods("approle", "userpass", "jwt", "kubernetes");
         http = new Http(server.url());
-        var auth = server.node().handler().authMounts();
-        auth.mount("approle/", "approle", "", Map.of(), MountEntry.MountConfig.DEFAULT);
-        auth.mount("userpass/", "userpass", "", Map.of(), MountEntry.MountConfig.DEFAULT);
-        auth.mount("jwt/", "jwt", "", Map.of(), MountEntry.MountConfig.DEFAULT);
-        auth.mount("kubernetes/", "kubernetes", "", Map.of(), MountEntry.MountConfig.DEFAULT);
         // A delegated administrator: everything about tokens and auth methods, nothing in sys/.
         writePolicy("auth-admin", """
                 path "auth/token/create*" { capabilities = ["update", "sudo"] }

@@ -78,4 +78,27 @@ class CaseInsensitiveNamesAclTest {
         assertThat(http.get("/v1/auth/approle/role/web", operator).status()).isEqualTo(200);
         assertThat(http.get("/v1/auth/approle/role/Web/role-id", operator).status()).isEqualTo(200);
     }
+
+    /** A new management route that names a role or user must declare it, or the deny bypass is back. */
+    @Test
+    void everyManagementRouteWithACaseInsensitiveName_declaresIt() {
+        java.util.regex.Pattern nameGroup = java.util.regex.Pattern.compile(
+                "\\(\\?<([a-zA-Z]+)>" + java.util.regex.Pattern.quote(io.coffer.core.auth.Names.PATTERN) + "\\)");
+        int checked = 0;
+        for (String mount : List.of("approle/", "userpass/", "jwt/")) {
+            var engine = server.node().handler().authMounts().match(mount).orElseThrow().mount().engine();
+            for (var route : engine.routes()) {
+                String pattern = route.pattern().pattern();
+                if (pattern.startsWith("login")) {
+                    continue; // unauthenticated: no ACL to sidestep
+                }
+                var m = nameGroup.matcher(pattern);
+                while (m.find()) {
+                    assertThat(route.canonicalNames()).as(mount + pattern).containsKey(m.group(1));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(15);
+    }
 }

@@ -16,4 +16,14 @@ final class DevServer {
             throw new IllegalStateException("dev mode uses memory");
         });
     }
+
+    /** A dev server with each auth method of {@code types} enabled at {@code <type>/}. */
+    static CofferServer startWithAuthMethods(String... types) {
+        CofferServer server = start();
+        for (String type : types) {
+            server.node().handler().authMounts().mount(type + "/", type, "", java.util.Map.of(),
+                    io.coffer.core.mount.MountEntry.MountConfig.DEFAULT);
+        }
+        return server;
+    }
 }

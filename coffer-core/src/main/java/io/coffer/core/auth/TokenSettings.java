@@ -7,10 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Login;
 import io.coffer.core.logical.RequestData;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import io.coffer.core.policy.PolicyNames;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -164,13 +162,19 @@ public record TokenSettings(
      * not empty (an AppRole secret ID may narrow them).
      */
     public Login login(String displayName, Map<String, String> metadata, String aliasName, List<String> tokenBoundCidrs) {
-        if (policies.stream().anyMatch(p -> p.equalsIgnoreCase("root"))) {
+        List<String> tokenPolicies;
+        try {
+            tokenPolicies = PolicyNames.normalizeAll(policies);
+        } catch (CofferException storedBeforeValidation) {
+            throw CofferException.permissionDenied();
+        }
+        if (tokenPolicies.contains(PolicyNames.ROOT)) {
             // Stored settings never contain it (update refuses it); this guards older or edited data.
             throw CofferException.permissionDenied();
         }
         long max = maxTtl == 0 ? explicitMaxTtl : explicitMaxTtl == 0 ? maxTtl : Math.min(maxTtl, explicitMaxTtl);
         List<String> cidrs = tokenBoundCidrs.isEmpty() ? boundCidrs : tokenBoundCidrs;
-        return new Login(displayName, policies, metadata, ttl, max, period, numUses, true, cidrs, aliasName);
+        return new Login(displayName, tokenPolicies, metadata, ttl, max, period, numUses, true, cidrs, aliasName);
     }
 
     /** An integer field that must fit an {@code int}; a larger value is a 400 naming the field. */
@@ -221,23 +225,17 @@ public record TokenSettings(
     }
 
     /**
-     * Policy names as given, trimmed and without duplicates; the deprecated {@code policies} field
-     * is lower-cased and sorted as Vault's policy parser does. {@code root} is refused: an auth
-     * method must never mint a root token.
+     * Policy names normalized by {@link PolicyNames} (an invalid name is a 400), without blanks
+     * and duplicates: in the order given, or sorted for the deprecated {@code policies} field as
+     * Vault's policy parser does. {@code root} is refused: an auth method must never mint a root
+     * token.
      */
     static List<String> policyList(List<String> given, boolean legacy) {
-        java.util.Collection<String> out = legacy ? new TreeSet<>() : new LinkedHashSet<>();
-        for (String p : given) {
-            String name = legacy ? p.trim().toLowerCase(Locale.ROOT) : p.trim();
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (name.equalsIgnoreCase("root")) {
-                throw CofferException.invalid("the \"root\" policy cannot be granted through an auth method");
-            }
-            out.add(name);
+        List<String> names = PolicyNames.normalizeAll(given);
+        if (names.contains(PolicyNames.ROOT)) {
+            throw CofferException.invalid("the \"root\" policy cannot be granted through an auth method");
         }
-        return new ArrayList<>(out);
+        return legacy ? List.copyOf(new TreeSet<>(names)) : names;
     }
 
     private static String tokenType(String given, List<String> warnings) {

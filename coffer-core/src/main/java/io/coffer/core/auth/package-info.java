@@ -6,7 +6,8 @@
  *
  * <p>Auth methods live in sub-packages ({@code approle}, {@code userpass}); each is a
  * {@link io.coffer.core.engine.SecretsEngine} mounted in the auth mount table. Depends on
- * {@code engine}, {@code barrier}, {@code logical}, {@code mount}, {@code json} and {@code error}
- * only; nothing in the core depends on it, the wiring registers the methods.
+ * {@code engine}, {@code barrier}, {@code logical}, {@code mount}, {@code policy} (policy name
+ * normalization), {@code json} and {@code error} only; nothing in the core depends on it, the
+ * wiring registers the methods.
  */
 package io.coffer.core.auth;

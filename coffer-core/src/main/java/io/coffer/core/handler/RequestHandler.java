@@ -4,11 +4,13 @@ import io.coffer.core.audit.AuditEvent;
 import io.coffer.core.audit.AuditLog;
 import io.coffer.core.engine.LoginSubject;
 import io.coffer.core.error.CofferException;
+import io.coffer.core.logical.Login;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.Request;
 import io.coffer.core.logical.Response;
 import io.coffer.core.mount.MountTable;
 import io.coffer.core.policy.Authorizer;
+import io.coffer.core.policy.PolicyNames;
 import io.coffer.core.ratelimit.LoginRateLimiter;
 import io.coffer.core.router.RouteTarget;
 import io.coffer.core.router.Router;
@@ -18,6 +20,7 @@ import io.coffer.core.token.TokenEntry;
 import io.coffer.core.token.TokenStore;
 import io.coffer.core.token.TokenUse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -118,7 +121,7 @@ public final class RequestHandler {
             if (token.isEmpty()) {
                 throw CofferException.permissionDenied();
             }
-            authorizer.authorize(token.get(), request, operation);
+            authorizer.authorize(token.get(), target == null ? request : target.authorizationRequest(), operation);
             if (routeError != null) {
                 throw routeError;
             }
@@ -139,7 +142,7 @@ public final class RequestHandler {
         try {
             response = target.invoke();
             if (response.login().isPresent()) {
-                var issued = tokens.issueForLogin(response.login().get(), target.engineRequest().mount());
+                var issued = tokens.issueForLogin(loginPolicies(response.login().get()), target.engineRequest().mount());
                 response.withAuth(TokenStore.authBlock(issued));
             }
         } catch (CofferException e) {
@@ -150,6 +153,19 @@ public final class RequestHandler {
             return new Handled(null, internal, audit.recordError(event, internal, recorded));
         }
         return new Handled(response, null, audit.recordResponse(event, response, recorded));
+    }
+
+    /**
+     * The login with its policies normalized as the ACL will resolve them. Whatever an auth method
+     * returns, its token never carries {@code root} (Vault: "auth methods cannot create root
+     * tokens").
+     */
+    private static Login loginPolicies(Login login) {
+        List<String> policies = PolicyNames.normalizeAll(login.policies());
+        if (policies.contains(PolicyNames.ROOT)) {
+            throw CofferException.invalid("auth methods cannot create root tokens");
+        }
+        return login.withPolicies(policies);
     }
 
     /** The auth mount table, for front doors that need to know where a login path lives. */

@@ -30,4 +30,9 @@ public record Login(String displayName, List<String> policies, Map<String, Strin
         boundCidrs = boundCidrs == null ? List.of() : List.copyOf(boundCidrs);
         aliasName = aliasName == null ? "" : aliasName;
     }
+
+    /** This login with {@code policies} instead of its own. */
+    public Login withPolicies(List<String> policies) {
+        return new Login(displayName, policies, metadata, ttl, maxTtl, period, numUses, renewable, boundCidrs, aliasName);
+    }
 }

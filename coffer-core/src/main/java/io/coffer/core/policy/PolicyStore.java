@@ -8,7 +8,6 @@ import io.coffer.core.seal.ShamirSeal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The named ACL policies, stored behind the barrier under {@value #STORAGE_PREFIX}, with Vault's
  * rules for the two built-ins: {@code root} is virtual (it grants everything, reads back with
  * empty rules, and can be neither written nor deleted) and {@code default} is created on unseal
- * when missing, may be edited, and cannot be deleted. Names are trimmed and lower-cased, as in
- * Vault.
+ * when missing, may be edited, and cannot be deleted. Names go through {@link PolicyNames}: the
+ * name a policy is written under, and every name a token holds, resolve by the same function.
  *
  * <p>Parsed policies and compiled ACLs (one per distinct set of policy names) are cached. Every
  * change replaces the whole cache after storage has been written; a reader captures the cache
@@ -27,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PolicyStore implements ShamirSeal.Listener {
 
-    public static final String DEFAULT = "default";
-    public static final String ROOT = "root";
+    public static final String DEFAULT = PolicyNames.DEFAULT;
+    public static final String ROOT = PolicyNames.ROOT;
     static final String STORAGE_PREFIX = "sys/policy/";
 
     private static final Policy ROOT_POLICY = new Policy(ROOT, "", List.of());
@@ -65,11 +64,6 @@ public final class PolicyStore implements ShamirSeal.Listener {
         caches = new Caches();
     }
 
-    /** Vault's normalization of a policy name: trimmed and lower-cased. */
-    public static String normalize(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
-    }
-
     /** The stored policy names, sorted; {@code root} is not among them (it is never stored). */
     public List<String> names() {
         List<String> out = new ArrayList<>();
@@ -89,7 +83,8 @@ public final class PolicyStore implements ShamirSeal.Listener {
 
     /** The policy named {@code name}; {@code root} always exists, with empty rules. */
     public Optional<Policy> get(String name) {
-        return load(normalize(name), caches);
+        String n = PolicyNames.normalize(name);
+        return n.isEmpty() ? Optional.empty() : load(n, caches);
     }
 
     private Optional<Policy> load(String name, Caches from) {
@@ -99,9 +94,6 @@ public final class PolicyStore implements ShamirSeal.Listener {
         Policy cached = from.policies.get(name);
         if (cached != null) {
             return Optional.of(cached);
-        }
-        if (!isValidName(name)) {
-            return Optional.empty();
         }
         Optional<byte[]> stored = storage.get(STORAGE_PREFIX + name);
         if (stored.isEmpty()) {
@@ -125,8 +117,7 @@ public final class PolicyStore implements ShamirSeal.Listener {
      * parsed first: an unparsable one is a 400 and nothing is stored.
      */
     public Policy put(String name, String raw) {
-        String n = normalize(name);
-        requireValidName(n);
+        String n = requireName(name);
         if (n.equals(ROOT)) {
             throw CofferException.invalid("cannot update \"root\" policy");
         }
@@ -138,16 +129,27 @@ public final class PolicyStore implements ShamirSeal.Listener {
         return policy;
     }
 
-    /** Deletes the policy {@code name}; deleting a missing policy succeeds, as in Vault. */
+    /**
+     * Deletes the policy {@code name}; deleting a missing policy succeeds, as in Vault. A policy
+     * stored before names were validated, under a name {@link PolicyNames} now refuses, can still
+     * be deleted by its exact listed name (it already grants nothing).
+     */
     public void delete(String name) {
-        String n = normalize(name);
+        String n;
+        try {
+            n = requireName(name);
+        } catch (CofferException invalid) {
+            if (!names().contains(name)) {
+                throw invalid;
+            }
+            n = name;
+        }
         if (n.equals(ROOT)) {
             throw CofferException.invalid("cannot delete \"root\" policy");
         }
         if (n.equals(DEFAULT)) {
             throw CofferException.invalid("cannot delete default policy");
         }
-        requireValidName(n);
         synchronized (writeLock) {
             storage.delete(STORAGE_PREFIX + n);
             caches = new Caches();
@@ -159,7 +161,7 @@ public final class PolicyStore implements ShamirSeal.Listener {
      * as in Vault; {@code root} among them grants everything.
      */
     public Acl acl(Collection<String> names) {
-        List<String> key = List.copyOf(new TreeSet<>(names.stream().map(PolicyStore::normalize).toList()));
+        List<String> key = effectiveNames(names);
         if (key.contains(ROOT)) {
             return Acl.root();
         }
@@ -177,24 +179,39 @@ public final class PolicyStore implements ShamirSeal.Listener {
         return raced == null ? compiled : raced;
     }
 
-    private static void requireValidName(String name) {
-        if (name.isEmpty()) {
-            throw CofferException.invalid("policy name must not be empty");
+    /**
+     * The policy names a token holding {@code names} is authorized by: each normalized by
+     * {@link PolicyNames}, sorted, once; a name that is not valid (only data stored before names
+     * were validated can hold one) is left out and grants nothing. A token's policies, as issued,
+     * are already in this form, and are then returned as they are.
+     */
+    public static List<String> effectiveNames(Collection<String> names) {
+        if (names instanceof List<String> list && isSortedAndNormalized(list)) {
+            return List.copyOf(list);
         }
-        if (!isValidName(name)) {
-            throw CofferException.invalid("policy name must not contain control characters or empty, \".\" or \"..\" segments");
+        TreeSet<String> out = new TreeSet<>();
+        for (String name : names) {
+            PolicyNames.resolvable(name).ifPresent(out::add);
         }
+        return List.copyOf(out);
     }
 
-    private static boolean isValidName(String name) {
-        if (name.isEmpty() || name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
-            return false;
-        }
-        for (String segment : name.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+    private static boolean isSortedAndNormalized(List<String> names) {
+        String previous = null;
+        for (String name : names) {
+            if (!PolicyNames.isNormalized(name) || (previous != null && previous.compareTo(name) >= 0)) {
                 return false;
             }
+            previous = name;
         }
         return true;
+    }
+
+    private static String requireName(String name) {
+        String n = PolicyNames.normalize(name);
+        if (n.isEmpty()) {
+            throw CofferException.invalid("policy name must not be empty");
+        }
+        return n;
     }
 }

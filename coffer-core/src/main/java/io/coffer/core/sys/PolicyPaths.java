@@ -2,12 +2,12 @@ package io.coffer.core.sys;
 
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
-import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
 import io.coffer.core.policy.Policy;
+import io.coffer.core.policy.PolicyNames;
 import io.coffer.core.policy.PolicyStore;
 import io.coffer.core.token.TokenEntry;
 import io.coffer.core.token.TokenStore;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -90,9 +89,9 @@ final class PolicyPaths {
         String name = r.param("name");
         RequestData fields = r.fields();
         List<String> warnings = new ArrayList<>();
-        String normalized = PolicyStore.normalize(name);
-        if (!name.equals(name.toLowerCase(Locale.ROOT))) {
-            warnings.add("policy name was converted to " + ClientText.escape(normalized));
+        String normalized = PolicyNames.normalize(name);
+        if (!normalized.isEmpty() && !name.equals(normalized)) {
+            warnings.add("policy name was converted to " + normalized);
         }
         String document = fields.string("policy").orElse("");
         if (document.isEmpty() && legacy) {

@@ -52,9 +52,29 @@ class TokenSettingsTest {
     }
 
     @Test
-    void deprecatedPolicies_areLowerCasedSortedAndDeduplicated() {
+    void deprecatedPolicies_areSorted_andEitherNameIsNormalizedAndDeduplicated() {
         assertThat(update(TokenSettings.DEFAULT, Map.of("policies", "B, a,b")).policies()).containsExactly("a", "b");
-        assertThat(update(TokenSettings.DEFAULT, Map.of("token_policies", List.of("B", "a", "B"))).policies()).containsExactly("B", "a");
+        // Stored as the ACL will resolve them, so a read shows what a login's token gets.
+        assertThat(update(TokenSettings.DEFAULT, Map.of("token_policies", List.of("B", "a", "b"))).policies()).containsExactly("b", "a");
+    }
+
+    @Test
+    void policyNamesThatAreNotPlainAscii_areRefused() {
+        for (String name : List.of("root\u2003", "root\u00a0", "ro\u200bot", "r\u043eot", "dev team")) {
+            CofferException e = catchThrowableOfType(CofferException.class,
+                    () -> update(TokenSettings.DEFAULT, Map.of("token_policies", List.of("dev", name))));
+            assertThat(e).as(name).isNotNull();
+            assertThat(e.kind()).isEqualTo(CofferException.Kind.INVALID_REQUEST);
+        }
+    }
+
+    @Test
+    void login_grantsNormalizedNames_andRefusesRootHiddenInStoredData() {
+        TokenSettings legacy = new TokenSettings(List.of("Dev", "root\u2003"), 0, 0, 0, 0, 0, List.of(), false, "default", null);
+        assertThat(catchThrowableOfType(CofferException.class, () -> legacy.login("", Map.of(), "", List.of())).kind())
+                .isEqualTo(CofferException.Kind.PERMISSION_DENIED);
+        TokenSettings mixed = new TokenSettings(List.of("Dev", " ops "), 0, 0, 0, 0, 0, List.of(), false, "default", null);
+        assertThat(mixed.login("", Map.of(), "", List.of()).policies()).containsExactly("dev", "ops");
     }
 
     @Test

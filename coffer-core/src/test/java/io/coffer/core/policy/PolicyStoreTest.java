@@ -181,4 +181,37 @@ class PolicyStoreTest {
         assertThatThrownBy(() -> store.acl(List.of("default"))).isInstanceOf(CofferException.class)
                 .satisfies(e -> assertThat(((CofferException) e).kind()).isEqualTo(CofferException.Kind.SEALED));
     }
+
+    @Test
+    void acl_resolvesStoredNamesThroughTheSameNormalization_andInvalidOnesGrantNothing() {
+        store.put("app", READ_APP);
+        assertThat(store.acl(List.of("App ")).allows(Operation.READ, "secret/data/app/x")).isTrue();
+        // Tokens issued before names were validated may hold such names: never root, never another policy.
+        assertThat(store.acl(List.of("root\u2003"))).isNotSameAs(Acl.root());
+        assertThat(store.acl(List.of("root\u2003")).allows(Operation.READ, "sys/policies/acl/app")).isFalse();
+        assertThat(store.acl(List.of("app\u200b")).allows(Operation.READ, "secret/data/app/x")).isFalse();
+        assertThat(PolicyStore.effectiveNames(List.of("b", "root\u2003", "A"))).containsExactly("a", "b");
+        List<String> canonical = List.of("a", "default");
+        assertThat(PolicyStore.effectiveNames(canonical)).isSameAs(canonical);
+    }
+
+    @Test
+    void put_refusesNamesThatAreNotPlainAscii() {
+        for (String name : List.of("admin\u200b", "root\u2003", "adm\u0131n")) {
+            assertThatThrownBy(() -> store.put(name, READ_APP)).isInstanceOfSatisfying(CofferException.class,
+                    e -> assertThat(e.kind()).isEqualTo(CofferException.Kind.INVALID_REQUEST));
+        }
+        assertThat(store.names()).containsExactly("default");
+    }
+
+    @Test
+    void delete_removesAPolicyStoredUnderANameNowRefused_byItsExactListedName() {
+        // As an older version stored it: any name without control characters.
+        barrier.put(PolicyStore.STORAGE_PREFIX + "old policy\u2003", io.coffer.core.json.Json.write(
+                new PolicyStore.Stored("old policy\u2003", READ_APP)));
+        assertThat(store.names()).contains("old policy\u2003");
+        assertThatThrownBy(() -> store.delete("old policy")).isInstanceOf(CofferException.class);
+        store.delete("old policy\u2003");
+        assertThat(store.names()).containsExactly("default");
+    }
 }

@@ -58,24 +58,29 @@ final class RolePaths {
         List<PathRoute> out = new ArrayList<>();
         out.add(PathRoute.path("role/?").on(Operation.LIST, r -> list())
                 .synopsis("Lists all the roles registered with the backend."));
-        out.add(PathRoute.path(ROLE)
+        out.add(rolePath("")
                 .on(Operation.READ, this::read)
                 .on(Operation.UPDATE, this::write)
                 .on(Operation.DELETE, this::delete)
                 .existenceCheck(r -> roles.find(name(r)).isPresent())
                 .synopsis("Register a role with the backend."));
-        out.add(PathRoute.path(ROLE + "/role-id")
+        out.add(rolePath("/role-id")
                 .on(Operation.READ, this::readRoleId)
                 .on(Operation.UPDATE, this::writeRoleId)
                 .synopsis("Returns the 'role_id' of the role."));
         for (FieldPath field : FIELD_PATHS) {
-            PathRoute.Builder b = PathRoute.path(ROLE + "/" + field.suffix()).on(Operation.READ, r -> readField(r, field));
+            PathRoute.Builder b = rolePath("/" + field.suffix()).on(Operation.READ, r -> readField(r, field));
             if (!field.inputs().isEmpty()) {
                 b.on(Operation.UPDATE, r -> writeField(r, field)).on(Operation.DELETE, r -> resetField(r, field));
             }
             out.add(b.synopsis("Reads or changes the role's " + field.shown().get(field.shown().size() - 1) + "."));
         }
         return out;
+    }
+
+    /** A route under {@code role/<name>}; the name is authorized in the stored form {@link #name} reads. */
+    static PathRoute.Builder rolePath(String suffix) {
+        return PathRoute.path(ROLE + suffix).caseInsensitive("role", Names::canonical);
     }
 
     /** The role name of the request, in stored (lower-case) form. */

@@ -31,26 +31,25 @@ final class SecretIdPaths {
     }
 
     List<PathRoute> routes() {
-        String role = RolePaths.ROLE;
         return List.of(
-                PathRoute.path(role + "/secret-id/?")
+                RolePaths.rolePath("/secret-id/?")
                         .on(Operation.UPDATE, r -> issue(r, UUID.randomUUID().toString()))
                         .on(Operation.LIST, this::listAccessors)
                         .synopsis("Generates a new secret ID for the role, or lists the accessors of its secret IDs."),
-                PathRoute.path(role + "/custom-secret-id")
+                RolePaths.rolePath("/custom-secret-id")
                         .on(Operation.UPDATE, r -> issue(r, trimmed(r.fields(), "secret_id")))
                         .synopsis("Assigns a secret ID of the caller's choosing to the role."),
-                PathRoute.path(role + "/secret-id/lookup")
+                RolePaths.rolePath("/secret-id/lookup")
                         .on(Operation.UPDATE, this::lookup)
                         .synopsis("Reads the properties of a secret ID."),
-                PathRoute.path(role + "/secret-id/destroy")
+                RolePaths.rolePath("/secret-id/destroy")
                         .on(Operation.UPDATE, this::destroy)
                         .on(Operation.DELETE, this::destroy)
                         .synopsis("Invalidates a secret ID."),
-                PathRoute.path(role + "/secret-id-accessor/lookup")
+                RolePaths.rolePath("/secret-id-accessor/lookup")
                         .on(Operation.UPDATE, this::lookupByAccessor)
                         .synopsis("Reads the properties of the secret ID an accessor names."),
-                PathRoute.path(role + "/secret-id-accessor/destroy")
+                RolePaths.rolePath("/secret-id-accessor/destroy")
                         .on(Operation.UPDATE, this::destroyByAccessor)
                         .on(Operation.DELETE, this::destroyByAccessor)
                         .synopsis("Invalidates the secret ID an accessor names."),

@@ -6,13 +6,13 @@ import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
-import io.coffer.core.policy.PolicyStore;
+import io.coffer.core.policy.PolicyNames;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * {@code keys} (LIST, and POST to create a key) and {@code keys/:id} (read, delete). Creation is
@@ -90,21 +90,15 @@ final class KeyPaths {
     }
 
     /**
-     * Policy names normalized and without duplicates. {@code root} is refused, as by every auth
-     * method: only dev mode's key, created by the node itself, carries it.
+     * Policy names normalized, without duplicates, sorted (the form the ACL lookup takes as it is,
+     * on every AWS request). {@code root} is refused, as by every auth method: only dev mode's
+     * key, created by the node itself, carries it.
      */
     private static List<String> policies(List<String> given) {
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        for (String p : given) {
-            String name = PolicyStore.normalize(p);
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (name.equals(PolicyStore.ROOT)) {
-                throw CofferException.invalid("the \"root\" policy cannot be granted to an access key");
-            }
-            out.add(name);
+        List<String> names = PolicyNames.normalizeAll(given);
+        if (names.contains(PolicyNames.ROOT)) {
+            throw CofferException.invalid("the \"root\" policy cannot be granted to an access key");
         }
-        return List.copyOf(out);
+        return List.copyOf(new TreeSet<>(names));
     }
 }

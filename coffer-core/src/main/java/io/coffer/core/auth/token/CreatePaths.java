@@ -7,6 +7,7 @@ import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
+import io.coffer.core.policy.PolicyNames;
 import io.coffer.core.token.LeaseTtl;
 import io.coffer.core.token.TokenEntry;
 import io.coffer.core.token.TokenStore;
@@ -92,7 +93,7 @@ final class CreatePaths {
 
         List<String> policies = TokenPolicies.resolve(f.stringList("policies").orElse(List.of()),
                 f.bool("no_default_policy").orElse(false), role, parent, sudo);
-        if (policies.contains("root") && !parent.isRoot()) {
+        if (policies.contains(PolicyNames.ROOT) && !parent.isRoot()) {
             throw CofferException.invalid("only a root token can create a token with the root policy");
         }
 
@@ -131,7 +132,7 @@ final class CreatePaths {
         }
 
         // Root tokens asked for without a TTL never expire; everything else gets Vault's TTL rules.
-        if (period > 0 || ttl > 0 || !policies.contains("root")) {
+        if (period > 0 || ttl > 0 || !policies.contains(PolicyNames.ROOT)) {
             long now = tokens.clock().instant().getEpochSecond();
             LeaseTtl.Result granted = LeaseTtl.calculate(LeaseTtl.Limits.of(r.mount().config()),
                     new LeaseTtl.Request(0, ttl, period, 0, explicitMax), now, now);

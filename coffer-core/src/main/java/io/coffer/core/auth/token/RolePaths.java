@@ -6,6 +6,7 @@ import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
+import io.coffer.core.policy.PolicyNames;
 import io.coffer.core.token.LeaseTtl;
 import java.util.List;
 import java.util.Locale;
@@ -149,10 +150,9 @@ final class RolePaths {
 
         TokenRole role = new TokenRole(name,
                 f.stringList("allowed_policies").map(p -> TokenPolicies.sanitize(p, false)).orElse(base.allowedPolicies()),
-                f.stringList("disallowed_policies").map(RolePaths::distinctLower).orElse(base.disallowedPolicies()),
-                f.stringList("allowed_policies_glob").map(p -> TokenPolicies.sanitize(p, false))
-                        .orElse(base.allowedPoliciesGlob()),
-                f.stringList("disallowed_policies_glob").map(RolePaths::distinctLower).orElse(base.disallowedPoliciesGlob()),
+                f.stringList("disallowed_policies").map(RolePaths::sortedNames).orElse(base.disallowedPolicies()),
+                f.stringList("allowed_policies_glob").map(RolePaths::sortedGlobs).orElse(base.allowedPoliciesGlob()),
+                f.stringList("disallowed_policies_glob").map(RolePaths::sortedGlobs).orElse(base.disallowedPoliciesGlob()),
                 f.bool("orphan").orElse(base.orphan()),
                 f.bool("renewable").orElse(base.renewable()),
                 pathSuffix, period, tokenPeriod, explicitMax, tokenExplicitMax, tokenType,
@@ -162,6 +162,14 @@ final class RolePaths {
         roles.put(role);
         Fields.warnAboutUnknown(response, r.request().data(), FIELDS);
         return response;
+    }
+
+    private static List<String> sortedNames(List<String> names) {
+        return List.copyOf(new TreeSet<>(PolicyNames.normalizeAll(names)));
+    }
+
+    private static List<String> sortedGlobs(List<String> globs) {
+        return List.copyOf(new TreeSet<>(PolicyNames.normalizeAllGlobs(globs)));
     }
 
     private static List<String> distinctLower(List<String> values) {

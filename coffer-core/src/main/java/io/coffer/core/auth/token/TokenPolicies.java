@@ -2,10 +2,10 @@ package io.coffer.core.auth.token;
 
 import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
+import io.coffer.core.policy.PolicyNames;
 import io.coffer.core.token.TokenEntry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -87,19 +87,14 @@ final class TokenPolicies {
     }
 
     /**
-     * Trimmed, lower-cased, without blanks and duplicates, sorted; only {@code root} when it is
-     * among them; {@code default} added when {@code addDefault} and missing.
+     * Vault's {@code SanitizePolicies}: normalized by {@link PolicyNames} (an invalid name is a
+     * 400), without blanks and duplicates, sorted; only {@code root} when it is among them;
+     * {@code default} added when {@code addDefault} and missing.
      */
     static List<String> sanitize(List<String> policies, boolean addDefault) {
-        TreeSet<String> out = new TreeSet<>();
-        for (String p : policies) {
-            String name = p.trim().toLowerCase(Locale.ROOT);
-            if (name.equals("root")) {
-                return List.of("root");
-            }
-            if (!name.isEmpty()) {
-                out.add(name);
-            }
+        TreeSet<String> out = new TreeSet<>(PolicyNames.normalizeAll(policies));
+        if (out.contains(PolicyNames.ROOT)) {
+            return List.of(PolicyNames.ROOT);
         }
         if (addDefault) {
             out.add("default");

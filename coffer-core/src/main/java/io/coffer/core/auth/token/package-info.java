@@ -11,6 +11,7 @@
  * ({@link io.coffer.core.token.TokenStore#hasSudo}).
  *
  * <p>Depends on {@code engine}, {@code token}, {@code logical}, {@code mount}, {@code barrier}
- * (the mount's storage view), {@code json} and {@code error}.
+ * (the mount's storage view), {@code policy} (policy name normalization), {@code json} and
+ * {@code error}.
  */
 package io.coffer.core.auth.token;

@@ -33,18 +33,23 @@ final class UserPaths {
         return List.of(
                 PathRoute.path("users/?").on(Operation.LIST, r -> list())
                         .synopsis("Manage users allowed to authenticate."),
-                PathRoute.path("users/" + USER)
+                userPath("")
                         .on(Operation.READ, this::read)
                         .on(Operation.UPDATE, this::write)
                         .on(Operation.DELETE, this::delete)
                         .existenceCheck(r -> users.find(name(r)).isPresent())
                         .synopsis("Manage users allowed to authenticate."),
-                PathRoute.path("users/" + USER + "/password")
+                userPath("/password")
                         .on(Operation.UPDATE, this::resetPassword)
                         .synopsis("Reset user's password."),
-                PathRoute.path("users/" + USER + "/policies")
+                userPath("/policies")
                         .on(Operation.UPDATE, this::updatePolicies)
                         .synopsis("Update the policies associated with the username."));
+    }
+
+    /** A route under {@code users/<name>}; the name is authorized in the stored form {@link #name} reads. */
+    private static PathRoute.Builder userPath(String suffix) {
+        return PathRoute.path("users/" + USER + suffix).caseInsensitive("user", Names::canonical);
     }
 
     /** The user name of the request, in stored (lower-case) form. */

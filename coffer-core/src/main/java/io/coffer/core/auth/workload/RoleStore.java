@@ -65,6 +65,7 @@ public final class RoleStore<R> {
                         .on(Operation.LIST, req -> RoleFields.list(names()))
                         .synopsis("Lists all the roles registered with the backend."),
                 PathRoute.path("role/(?<name>" + NAME_REGEX + ")")
+                        .caseInsensitive("name", RoleStore::key)
                         .on(Operation.READ, read)
                         .on(Operation.UPDATE, write)
                         .on(Operation.DELETE, req -> {

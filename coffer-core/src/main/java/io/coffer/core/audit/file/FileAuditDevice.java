@@ -27,7 +27,7 @@ final class FileAuditDevice implements AuditDevice {
         this.formatter = new AuditFormatter(salt, options.format());
         this.writer = new AuditFileWriter(options.filePath(), options.maxFileSize(), options.mode(), clock,
                 options.durability());
-        this.freeSpace = new FreeSpaceWarning(options.filePath(), options.freeSpaceWarn(), System::nanoTime);
+        this.freeSpace = new FreeSpaceWarning(options.filePath(), options.freeSpaceWarn());
         this.onClose = onClose;
     }
 

@@ -30,25 +30,61 @@ final class FreeSpaceWarning {
     static final long CHECK_EVERY_SECONDS = 10;
     static final long WARN_EVERY_MINUTES = 5;
 
+    /** One measurement of a volume. */
+    record Reading(long usableBytes, long totalBytes) {
+    }
+
+    /** Measures the volume; the file device's reads the file system, tests give their own. */
+    @FunctionalInterface
+    interface Probe {
+        Reading read() throws IOException;
+    }
+
     private final Path directory;
+    private final Probe probe;
     private final FreeSpaceThreshold threshold;
     private final LongSupplier nanoTime;
     private final AtomicLong recordedSinceCheck = new AtomicLong();
     private final AtomicBoolean measuring = new AtomicBoolean();
     private volatile long nextCheckNanos;
     private volatile Optional<VolumeSpace> last = Optional.empty();
-    /** Guarded by {@link #measuring}. */
-    private FileStore store;
     /** Guarded by {@link #measuring}: when the last warning was logged, and whether space is low since. */
     private long lastWarningNanos;
     private boolean warnedLow;
+    private volatile long warnings;
 
-    FreeSpaceWarning(Path file, FreeSpaceThreshold threshold, LongSupplier nanoTime) {
-        Path parent = file.getParent();
-        this.directory = parent == null ? file : parent;
+    /** Watches the volume of {@code file}'s directory. */
+    FreeSpaceWarning(Path file, FreeSpaceThreshold threshold) {
+        this(directoryOf(file), fileStoreProbe(directoryOf(file)), threshold, System::nanoTime);
+    }
+
+    FreeSpaceWarning(Path directory, Probe probe, FreeSpaceThreshold threshold, LongSupplier nanoTime) {
+        this.directory = directory;
+        this.probe = probe;
         this.threshold = threshold;
         this.nanoTime = nanoTime;
         measure();
+    }
+
+    private static Path directoryOf(Path file) {
+        Path parent = file.getParent();
+        return parent == null ? file : parent;
+    }
+
+    /** Reads the directory's file store, looked up once (a lookup scans the mount table) and again after a failure. */
+    private static Probe fileStoreProbe(Path directory) {
+        FileStore[] store = new FileStore[1];
+        return () -> {
+            try {
+                if (store[0] == null) {
+                    store[0] = Files.getFileStore(directory);
+                }
+                return new Reading(store[0].getUsableSpace(), store[0].getTotalSpace());
+            } catch (IOException | RuntimeException e) {
+                store[0] = null;
+                throw e;
+            }
+        };
     }
 
     /** Notes {@code bytes} recorded; measures when enough was written or enough time passed. */
@@ -66,6 +102,11 @@ final class FreeSpaceWarning {
         return last;
     }
 
+    /** How many low-space warnings were logged. */
+    long warnings() {
+        return warnings;
+    }
+
     private void measure() {
         if (!measuring.compareAndSet(false, true)) {
             return;
@@ -76,14 +117,10 @@ final class FreeSpaceWarning {
             nextCheckNanos = now + TimeUnit.SECONDS.toNanos(CHECK_EVERY_SECONDS);
             VolumeSpace space;
             try {
-                if (store == null) {
-                    store = Files.getFileStore(directory);
-                }
-                long total = store.getTotalSpace();
-                space = new VolumeSpace(store.getUsableSpace(), total, threshold.bytesOf(total));
+                Reading reading = probe.read();
+                space = new VolumeSpace(reading.usableBytes(), reading.totalBytes(), threshold.bytesOf(reading.totalBytes()));
             } catch (IOException | RuntimeException e) {
-                // The writer reports an unusable directory on its own; the next check looks the volume up again.
-                store = null;
+                // The writer reports an unusable directory on its own; the next check tries again.
                 return;
             }
             last = Optional.of(space);
@@ -101,6 +138,7 @@ final class FreeSpaceWarning {
                         space.totalBytes() >> 20, space.warnBelowBytes() >> 20);
                 warnedLow = true;
                 lastWarningNanos = now;
+                warnings++;
             }
         } else if (warnedLow) {
             LOG.info("audit volume of {} has {} MiB free again, above free_space_warn", directory, space.freeBytes() >> 20);

@@ -11,6 +11,7 @@ import io.coffer.core.logical.Response;
 import io.coffer.core.logical.Timestamps;
 import io.coffer.core.token.TokenEntry;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -107,15 +108,15 @@ public final class AuditFormatter {
 
     /**
      * A record over {@code max_record_bytes}: its largest data fields, one at a time, are replaced
-     * by {@code <field>_withheld} markers until it fits. Every attempt stops writing at the cap, so
-     * an oversized record costs a few times the cap, not its own size.
+     * by {@code <field>_withheld} markers until it fits. Every attempt stops writing at the cap, and
+     * a withheld field is measured as plain JSON (one streaming HMAC, no HMAC per string), so an
+     * oversized record costs a few times the cap plus one pass over its data, not its own size.
      */
     private byte[] renderWithin(AuditRecord record, UnaryOperator<String> hash, UnaryOperator<String> accessorHash,
             Summary unauthenticated) {
         Map<Field, Summary> sizes = new EnumMap<>(Field.class);
         for (Field field : Field.values()) {
-            Optional<FieldWriter> writer = fieldWriter(field, record, hash);
-            writer.ifPresent(w -> sizes.put(field, measure(w, REASON_TOO_LARGE)));
+            fieldValue(field, record).ifPresent(value -> sizes.put(field, summarize(value)));
         }
         List<Field> largestFirst = sizes.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<Field, Summary> e) -> e.getValue().bytes()).reversed())
@@ -177,35 +178,37 @@ public final class AuditFormatter {
         return String.join("; ", error.messages());
     }
 
-    /** Writes one field's JSON value. */
-    @FunctionalInterface
-    private interface FieldWriter {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    /** How {@code field} of {@code record} is written, when the record has it. */
-    private Optional<FieldWriter> fieldWriter(Field field, AuditRecord record, UnaryOperator<String> hash) {
+    /** The value of {@code field} in {@code record}, when the record has it and could write it. */
+    private static Optional<Object> fieldValue(Field field, AuditRecord record) {
         AuditEvent event = record.event();
         return switch (field) {
             case REQUEST_DATA -> event.unauthenticatedBody().isPresent() || event.request().data().isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(g -> writeHashed(g, event.request().data(), hash));
-            case RESPONSE_DATA -> record.response().flatMap(AuditFormatter::responseData)
-                    .map(data -> g -> writeResponseData(g, event, data, hash));
-            case WARNINGS -> record.response().map(Response::warnings).filter(w -> !w.isEmpty())
-                    .map(warnings -> g -> writeWarnings(g, warnings));
-            case ERROR -> record.error().map(error -> g -> g.writeString(errorText(error)));
+                    ? Optional.empty() : Optional.of(event.request().data());
+            case RESPONSE_DATA -> record.response().flatMap(AuditFormatter::responseData).map(Object.class::cast);
+            case WARNINGS -> record.response().map(Response::warnings).filter(w -> !w.isEmpty()).map(Object.class::cast);
+            case ERROR -> record.error().map(AuditFormatter::errorText);
         };
     }
 
-    /** The size of what {@code writer} writes and its HMAC under the salt (never the raw value, even with log_raw). */
-    private Summary measure(FieldWriter writer, String reason) {
+    /** A withheld field: the size and HMAC of its value as compact JSON, as {@link UnauthenticatedBody#ofData} measures a body. */
+    private Summary summarize(Object value) {
+        return summarize(out -> Json.MAPPER.writeValue(out, value), REASON_TOO_LARGE);
+    }
+
+    /** Writes the bytes a summary covers. */
+    @FunctionalInterface
+    private interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The size of what {@code bytes} writes and its HMAC under the salt (never the value itself, even with log_raw). */
+    private Summary summarize(Bytes bytes, String reason) {
         Mac mac = salt.newMac();
         MacCountingOutput out = new MacCountingOutput(mac);
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-            writer.write(g);
+        try {
+            bytes.writeTo(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot render an audit record", e);
+            throw new UncheckedIOException("cannot measure an audit record field", e);
         }
         return new Summary(reason, out.count(), AuditSalt.finish(mac));
     }
@@ -219,14 +222,7 @@ public final class AuditFormatter {
         if (cached != null && cached.body() == body) {
             return cached.summary();
         }
-        Mac mac = salt.newMac();
-        MacCountingOutput out = new MacCountingOutput(mac);
-        try {
-            body.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot measure a request body", e);
-        }
-        Summary summary = new Summary(REASON_UNAUTHENTICATED, out.count(), AuditSalt.finish(mac));
+        Summary summary = summarize(body::writeTo, REASON_UNAUTHENTICATED);
         lastUnauthenticated = new CachedSummary(body, summary);
         return summary;
     }

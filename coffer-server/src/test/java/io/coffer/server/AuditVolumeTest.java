@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.core.audit.AuditChainVerifier;
 import io.coffer.core.mount.MountEntry;
-import io.coffer.server.config.ServerConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,10 +49,7 @@ class AuditVolumeTest {
 
     @BeforeEach
     void start() {
-        server = CofferServer.start(ServerConfig.builder().dev(true).devRootToken(ROOT).devAccessKey(KEY_ID, KEY_SECRET)
-                .listen("127.0.0.1:0").build(), c -> {
-                    throw new IllegalStateException("dev mode uses memory");
-                });
+        server = DevServer.withAccessKey(KEY_ID, KEY_SECRET);
         http = new Http(server.url());
     }
 

@@ -62,7 +62,7 @@ public final class AuditFormatter {
     private static final String REASON_UNAUTHENTICATED = "unauthenticated";
     private static final String REASON_TOO_LARGE = "record_too_large";
 
-    /** The fields a record may lose to {@code max_record_bytes}, the largest first. */
+    /** The fields a record may lose to {@code max_record_bytes}; the rest of a record is never cut. */
     private enum Field {
         REQUEST_DATA, RESPONSE_DATA, WARNINGS, ERROR
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.coffer.server.config.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,10 +31,7 @@ class AwsAuditTest {
 
     @BeforeEach
     void start() {
-        server = CofferServer.start(ServerConfig.builder().dev(true).devRootToken(ROOT).devAccessKey(KEY_ID, KEY_SECRET)
-                .listen("127.0.0.1:0").build(), c -> {
-                    throw new IllegalStateException("dev mode uses memory");
-                });
+        server = DevServer.withAccessKey(KEY_ID, KEY_SECRET);
         http = new Http(server.url());
         sm = AwsClients.builder(server.url(), KEY_ID, KEY_SECRET).build();
     }

@@ -11,7 +11,16 @@ final class DevServer {
     }
 
     static CofferServer start() {
-        ServerConfig config = ServerConfig.builder().dev(true).devRootToken(ROOT_TOKEN).listen("127.0.0.1:0").build();
+        return start(ServerConfig.builder().dev(true).devRootToken(ROOT_TOKEN).listen("127.0.0.1:0").build());
+    }
+
+    /** A dev server that also has a SigV4 access key, for the AWS door. */
+    static CofferServer withAccessKey(String keyId, String secret) {
+        return start(ServerConfig.builder().dev(true).devRootToken(ROOT_TOKEN).devAccessKey(keyId, secret)
+                .listen("127.0.0.1:0").build());
+    }
+
+    private static CofferServer start(ServerConfig config) {
         return CofferServer.start(config, c -> {
             throw new IllegalStateException("dev mode uses memory");
         });

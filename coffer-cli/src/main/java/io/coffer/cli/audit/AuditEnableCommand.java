@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
 /** {@code coffer audit enable [-path=P] TYPE [K=V...]}: turns on an audit device, e.g. {@code file file_path=...}. */
 @Command(name = "enable", description = {
     "Enable an audit device, e.g. coffer audit enable file file_path=/var/log/coffer/audit.log.",
-    "K=V arguments are the device's options; it is mounted at its type's name unless -path says otherwise."})
+    "K=V arguments are the device's options; it is mounted at its type's name unless -path says otherwise.",
+    "file options: file_path, mode, max_file_size, durability, max_record_bytes (default 65536),"
+        + " free_space_warn (default 10%), hmac_accessor, log_raw, elide_list_responses (docs/audit.md)."})
 public final class AuditEnableCommand extends ApiCommand {
 
     @Option(names = {"-description", "--description"}, paramLabel = "TEXT", defaultValue = "",

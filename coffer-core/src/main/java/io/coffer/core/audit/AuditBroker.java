@@ -289,6 +289,16 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
         LOG.info("disabled audit device at {}", p);
     }
 
+    /**
+     * The free space where the device at {@code path} writes (a gauge: a full audit volume refuses
+     * every audited request); empty for an unknown path or a device without a local volume.
+     */
+    public Optional<VolumeSpace> volumeSpace(String path) {
+        String p = normalize(path);
+        return devices.stream().filter(l -> l.entry().path().equals(p)).findFirst()
+                .flatMap(l -> l.device().volumeSpace());
+    }
+
     /** {@code hmac-sha256:<hex>} of {@code input} with the salt of the device at {@code path}. */
     public String hash(String path, String input) {
         String p = normalize(path);

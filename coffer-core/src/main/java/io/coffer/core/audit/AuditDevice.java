@@ -38,6 +38,14 @@ public interface AuditDevice extends AutoCloseable {
      */
     void checkReady();
 
+    /**
+     * The space left where the device writes, as last measured, for devices that write to a local
+     * volume; empty otherwise. Cheap enough for a metrics scrape: it measures at most every few seconds.
+     */
+    default java.util.Optional<VolumeSpace> volumeSpace() {
+        return java.util.Optional.empty();
+    }
+
     /** Starts a new file (or the device's equivalent) without losing a record; no-op by default. */
     default CompletableFuture<Void> rotate() {
         return CompletableFuture.completedFuture(null);

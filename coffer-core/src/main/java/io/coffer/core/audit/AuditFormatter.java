@@ -11,16 +11,21 @@ import io.coffer.core.logical.Response;
 import io.coffer.core.logical.Timestamps;
 import io.coffer.core.token.TokenEntry;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import javax.crypto.Mac;
 
 /**
  * Renders an {@link AuditRecord} as one line of Vault's JSON audit format:
@@ -35,6 +40,14 @@ import java.util.function.UnaryOperator;
  * {@code hmac_accessor} is false. Request path, operation, id and remote address stay readable:
  * they say what happened, and paths must never hold secrets (docs/security.md).
  *
+ * <p>Two rules keep one request from costing the audit volume more than a bounded amount. A
+ * request whose caller failed to authenticate ({@link AuditEvent#unauthenticatedBody()}) has its
+ * body recorded as {@code "data_withheld":{"reason":"unauthenticated","bytes","hmac"}} (size and
+ * HMAC under the salt) instead of its data. And a record that would exceed {@code max_record_bytes}
+ * has its largest fields (request data, response data, warnings, error) replaced one by one by
+ * such markers ({@code "reason":"record_too_large"}) and gets {@code "truncated":true}; it stays
+ * one valid JSON object and links into the chain like any other.
+ *
  * <p>Records are streamed straight into their bytes (no intermediate maps), and the token's part of
  * a record, which is the same for every request of a token, is hashed once per token entry: these
  * run twice per request on the request path.
@@ -46,8 +59,25 @@ public final class AuditFormatter {
     /** Beyond this many cached tokens the cache starts over; it only saves work. */
     private static final int MAX_CACHED_TOKENS = 10_000;
 
+    private static final String REASON_UNAUTHENTICATED = "unauthenticated";
+    private static final String REASON_TOO_LARGE = "record_too_large";
+
+    /** The fields a record may lose to {@code max_record_bytes}; the rest of a record is never cut. */
+    private enum Field {
+        REQUEST_DATA, RESPONSE_DATA, WARNINGS, ERROR
+    }
+
+    /** What a withheld field leaves in the record: why, its size in bytes, and the HMAC of those bytes. */
+    private record Summary(String reason, long bytes, String hmac) {
+    }
+
+    private record CachedSummary(UnauthenticatedBody body, Summary summary) {
+    }
+
     private final AuditSalt salt;
     private final AuditFormatOptions options;
+    /** The last unauthenticated body summarized: its request and outcome records come in a row. */
+    private volatile CachedSummary lastUnauthenticated;
     /** The rendered token fields per accessor, valid while the token store still hands out the same entry. */
     private final Map<String, TokenFields> tokenFields = new ConcurrentHashMap<>();
 
@@ -68,8 +98,47 @@ public final class AuditFormatter {
     public byte[] format(AuditRecord record) {
         UnaryOperator<String> hash = options.logRaw() ? UnaryOperator.identity() : salt.hasher();
         UnaryOperator<String> accessorHash = options.hmacAccessor() ? hash : UnaryOperator.identity();
+        Summary unauthenticated = record.event().unauthenticatedBody().map(this::unauthenticatedSummary).orElse(null);
+        try {
+            return render(record, hash, accessorHash, unauthenticated, Map.of(), options.maxRecordBytes());
+        } catch (BoundedOutput.TooLarge e) {
+            return renderWithin(record, hash, accessorHash, unauthenticated);
+        }
+    }
+
+    /**
+     * A record over {@code max_record_bytes}: its largest data fields, one at a time, are replaced
+     * by {@code <field>_withheld} markers until it fits. Every attempt stops writing at the cap, and
+     * a withheld field is measured as plain JSON (one streaming HMAC, no HMAC per string), so an
+     * oversized record costs a few times the cap plus one pass over its data, not its own size.
+     */
+    private byte[] renderWithin(AuditRecord record, UnaryOperator<String> hash, UnaryOperator<String> accessorHash,
+            Summary unauthenticated) {
+        Map<Field, Summary> sizes = new EnumMap<>(Field.class);
+        for (Field field : Field.values()) {
+            fieldValue(field, record).ifPresent(value -> sizes.put(field, summarize(value)));
+        }
+        List<Field> largestFirst = sizes.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<Field, Summary> e) -> e.getValue().bytes()).reversed())
+                .map(Map.Entry::getKey)
+                .toList();
+        Map<Field, Summary> withheld = new EnumMap<>(Field.class);
+        for (Field field : largestFirst) {
+            withheld.put(field, sizes.get(field));
+            try {
+                return render(record, hash, accessorHash, unauthenticated, withheld, options.maxRecordBytes());
+            } catch (BoundedOutput.TooLarge e) {
+                // Still too large: withhold the next field too.
+            }
+        }
+        // What is never cut (path, the token's auth block) exceeds the cap on its own: still record it.
+        return render(record, hash, accessorHash, unauthenticated, withheld, Integer.MAX_VALUE);
+    }
+
+    private byte[] render(AuditRecord record, UnaryOperator<String> hash, UnaryOperator<String> accessorHash,
+            Summary unauthenticated, Map<Field, Summary> withheld, int limit) {
         AuditEvent event = record.event();
-        ByteArrayBuilder out = new ByteArrayBuilder(1024);
+        BoundedOutput out = new BoundedOutput(Math.min(1024, limit), limit);
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("time", Timestamps.rfc3339Nano(record.time()));
@@ -82,18 +151,88 @@ public final class AuditFormatter {
                 g.writeStartObject();
                 g.writeEndObject();
             }
-            writeRequest(g, event, token, hash);
+            writeRequest(g, event, token, hash, unauthenticated, withheld);
             if (record.response().isPresent()) {
-                writeResponse(g, event, record.response().get(), hash, accessorHash);
+                writeResponse(g, event, record.response().get(), hash, accessorHash, withheld);
             }
             if (record.error().isPresent()) {
-                g.writeStringField("error", String.join("; ", record.error().get().messages()));
+                Summary cut = withheld.get(Field.ERROR);
+                if (cut == null) {
+                    g.writeStringField("error", errorText(record.error().get()));
+                } else {
+                    g.writeStringField("error", "error message withheld: the record exceeded max_record_bytes");
+                    writeWithheld(g, "error", cut);
+                }
+            }
+            if (!withheld.isEmpty()) {
+                g.writeBooleanField("truncated", true);
             }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render an audit record", e);
         }
         return out.toByteArray();
+    }
+
+    private static String errorText(CofferException error) {
+        return String.join("; ", error.messages());
+    }
+
+    /** The value of {@code field} in {@code record}, when the record has it and could write it. */
+    private static Optional<Object> fieldValue(Field field, AuditRecord record) {
+        AuditEvent event = record.event();
+        return switch (field) {
+            case REQUEST_DATA -> event.unauthenticatedBody().isPresent() || event.request().data().isEmpty()
+                    ? Optional.empty() : Optional.of(event.request().data());
+            case RESPONSE_DATA -> record.response().flatMap(AuditFormatter::responseData).map(Object.class::cast);
+            case WARNINGS -> record.response().map(Response::warnings).filter(w -> !w.isEmpty()).map(Object.class::cast);
+            case ERROR -> record.error().map(AuditFormatter::errorText);
+        };
+    }
+
+    /** A withheld field: the size and HMAC of its value as compact JSON, as {@link UnauthenticatedBody#ofData} measures a body. */
+    private Summary summarize(Object value) {
+        return summarize(out -> Json.MAPPER.writeValue(out, value), REASON_TOO_LARGE);
+    }
+
+    /** Writes the bytes a summary covers. */
+    @FunctionalInterface
+    private interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The size of what {@code bytes} writes and its HMAC under the salt (never the value itself, even with log_raw). */
+    private Summary summarize(Bytes bytes, String reason) {
+        Mac mac = salt.newMac();
+        MacCountingOutput out = new MacCountingOutput(mac);
+        try {
+            bytes.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot measure an audit record field", e);
+        }
+        return new Summary(reason, out.count(), AuditSalt.finish(mac));
+    }
+
+    /**
+     * The summary of an unauthenticated body, computed once per event although the request and its
+     * outcome record both carry it.
+     */
+    private Summary unauthenticatedSummary(UnauthenticatedBody body) {
+        CachedSummary cached = lastUnauthenticated;
+        if (cached != null && cached.body() == body) {
+            return cached.summary();
+        }
+        Summary summary = summarize(body::writeTo, REASON_UNAUTHENTICATED);
+        lastUnauthenticated = new CachedSummary(body, summary);
+        return summary;
+    }
+
+    private static void writeWithheld(JsonGenerator g, String field, Summary summary) throws IOException {
+        g.writeObjectFieldStart(field + "_withheld");
+        g.writeStringField("reason", summary.reason());
+        g.writeNumberField("bytes", summary.bytes());
+        g.writeStringField("hmac", summary.hmac());
+        g.writeEndObject();
     }
 
     private TokenFields tokenFields(AuditEvent event, TokenEntry t, UnaryOperator<String> hash,
@@ -152,7 +291,7 @@ public final class AuditFormatter {
     }
 
     private static void writeRequest(JsonGenerator g, AuditEvent event, Optional<TokenFields> token,
-            UnaryOperator<String> hash) throws IOException {
+            UnaryOperator<String> hash, Summary unauthenticated, Map<Field, Summary> withheld) throws IOException {
         Request r = event.request();
         g.writeObjectFieldStart("request");
         g.writeStringField("id", r.id());
@@ -171,7 +310,11 @@ public final class AuditFormatter {
         g.writeStringField("id", "root");
         g.writeEndObject();
         g.writeStringField("path", r.path());
-        if (!r.data().isEmpty()) {
+        if (unauthenticated != null) {
+            writeWithheld(g, "data", unauthenticated);
+        } else if (withheld.containsKey(Field.REQUEST_DATA)) {
+            writeWithheld(g, "data", withheld.get(Field.REQUEST_DATA));
+        } else if (!r.data().isEmpty()) {
             g.writeFieldName("data");
             writeHashed(g, r.data(), hash);
         }
@@ -182,7 +325,7 @@ public final class AuditFormatter {
     }
 
     private void writeResponse(JsonGenerator g, AuditEvent event, Response response, UnaryOperator<String> hash,
-            UnaryOperator<String> accessorHash) throws IOException {
+            UnaryOperator<String> accessorHash, Map<Field, Summary> withheld) throws IOException {
         g.writeObjectFieldStart("response");
         String mountType = response.mountType().isEmpty() ? event.mountType() : response.mountType();
         if (!mountType.isEmpty()) {
@@ -192,23 +335,41 @@ public final class AuditFormatter {
             g.writeFieldName("auth");
             writeLoginAuth(g, response.auth().get(), hash, accessorHash);
         }
-        Optional<Map<String, Object>> data = response.data().or(response::rawBody);
-        if (data.isPresent() && !data.get().isEmpty()) {
+        Optional<Map<String, Object>> data = responseData(response);
+        if (withheld.containsKey(Field.RESPONSE_DATA)) {
+            writeWithheld(g, "data", withheld.get(Field.RESPONSE_DATA));
+        } else if (data.isPresent()) {
             g.writeFieldName("data");
-            if (options.elideListResponses() && event.operation() == Operation.LIST) {
-                writeElided(g, data.get(), hash);
-            } else {
-                writeHashed(g, data.get(), hash);
-            }
+            writeResponseData(g, event, data.get(), hash);
         }
-        if (!response.warnings().isEmpty()) {
-            g.writeArrayFieldStart("warnings");
-            for (String w : response.warnings()) {
-                g.writeString(w);
-            }
-            g.writeEndArray();
+        if (withheld.containsKey(Field.WARNINGS)) {
+            writeWithheld(g, "warnings", withheld.get(Field.WARNINGS));
+        } else if (!response.warnings().isEmpty()) {
+            g.writeFieldName("warnings");
+            writeWarnings(g, response.warnings());
         }
         g.writeEndObject();
+    }
+
+    private static Optional<Map<String, Object>> responseData(Response response) {
+        return response.data().or(response::rawBody).filter(d -> !d.isEmpty());
+    }
+
+    private void writeResponseData(JsonGenerator g, AuditEvent event, Map<String, Object> data, UnaryOperator<String> hash)
+            throws IOException {
+        if (options.elideListResponses() && event.operation() == Operation.LIST) {
+            writeElided(g, data, hash);
+        } else {
+            writeHashed(g, data, hash);
+        }
+    }
+
+    private static void writeWarnings(JsonGenerator g, List<String> warnings) throws IOException {
+        g.writeStartArray();
+        for (String w : warnings) {
+            g.writeString(w);
+        }
+        g.writeEndArray();
     }
 
     /** The {@code auth} block of a login response, in the field names of Vault's audit entries. */

@@ -53,6 +53,16 @@ public final class AuditSalt {
         return value -> PREFIX + HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A fresh {@link Mac} under this key, for hashing a stream of bytes; not thread-safe. */
+    Mac newMac() {
+        return key.newMac();
+    }
+
+    /** {@code hmac-sha256:<hex>} of what {@code mac} was fed; resets it. */
+    static String finish(Mac mac) {
+        return PREFIX + HexFormat.of().formatHex(mac.doFinal());
+    }
+
     @Override
     public String toString() {
         return "AuditSalt[redacted]";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.audit.AuditEvent;
 import io.coffer.core.audit.AuditLog;
+import io.coffer.core.audit.UnauthenticatedBody;
 import io.coffer.core.auth.sigv4.AccessKey;
 import io.coffer.core.aws.sigv4.AuthorizationHeader;
 import io.coffer.core.aws.sigv4.SigV4Verifier;
@@ -114,7 +115,11 @@ public final class AwsRequestHandler {
             }
             input = Optional.of(parse(call.signed().body()));
         } catch (AwsServiceException refused) {
-            AuditEvent event = event(call, operation, input, principal, now);
+            // A caller that did not authenticate gets its body recorded as size and hash only.
+            AuditEvent event = principal.isEmpty()
+                    ? AuditEvent.failedAuthentication(request(call, operation, Map.of()), Operation.UPDATE, "", now,
+                            UnauthenticatedBody.ofBytes(call.signed().body()))
+                    : event(call, operation, input, principal, now);
             logError(event, refused, audit.queueRequest(event));
             throw refused;
         }
@@ -186,12 +191,15 @@ public final class AwsRequestHandler {
     private static AuditEvent event(AwsCall call, Optional<String> operation, Optional<ObjectNode> input,
             Optional<TokenEntry> principal, Instant now) {
         Map<String, Object> data = input.map(AwsRequestHandler::toMap).orElse(Map.of());
-        Request request = Request.builder(Operation.UPDATE, operation.map(op -> "secretsmanager/" + op).orElse(UNKNOWN_OPERATION_PATH))
+        return new AuditEvent(request(call, operation, data), Operation.UPDATE, "", principal, now);
+    }
+
+    private static Request request(AwsCall call, Optional<String> operation, Map<String, Object> data) {
+        return Request.builder(Operation.UPDATE, operation.map(op -> "secretsmanager/" + op).orElse(UNKNOWN_OPERATION_PATH))
                 .id(call.requestId())
                 .data(data)
                 .remoteAddress(call.remoteAddress())
                 .build();
-        return new AuditEvent(request, Operation.UPDATE, "", principal, now);
     }
 
     private AuditLog.Receipt logRequest(AuditEvent event) {

@@ -2,6 +2,7 @@ package io.coffer.core.handler;
 
 import io.coffer.core.audit.AuditEvent;
 import io.coffer.core.audit.AuditLog;
+import io.coffer.core.audit.UnauthenticatedBody;
 import io.coffer.core.engine.LoginSubject;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Login;
@@ -115,7 +116,12 @@ public final class RequestHandler {
                 .filter(t -> t.allowsClient(request.remoteAddress()));
         // The existence check reads storage: only authenticated callers get to cause that.
         Operation operation = target == null || token.isEmpty() ? request.operation() : target.effectiveOperation();
-        AuditEvent event = new AuditEvent(request, operation, mountType, token, clock.instant());
+        // Anyone can send a request without a valid token: its body is not worth a byte of the
+        // audit volume beyond its size and hash (docs/audit.md, "Requests that fail authentication").
+        AuditEvent event = token.isPresent()
+                ? new AuditEvent(request, operation, mountType, token, clock.instant())
+                : AuditEvent.failedAuthentication(request, operation, mountType, clock.instant(),
+                        UnauthenticatedBody.ofData(request.data()));
         TokenUse use;
         try {
             if (token.isEmpty()) {

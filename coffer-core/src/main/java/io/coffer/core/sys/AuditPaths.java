@@ -2,6 +2,7 @@ package io.coffer.core.sys;
 
 import io.coffer.core.audit.AuditBroker;
 import io.coffer.core.audit.AuditDeviceEntry;
+import io.coffer.core.audit.VolumeSpace;
 import io.coffer.core.engine.EngineRequest;
 import io.coffer.core.engine.PathRoute;
 import io.coffer.core.error.ClientText;
@@ -40,9 +41,21 @@ final class AuditPaths {
     private Response list() {
         Map<String, Object> data = new LinkedHashMap<>();
         for (AuditDeviceEntry e : audit.entries()) {
-            data.put(e.path(), e.render());
+            Map<String, Object> entry = e.render();
+            // Beyond Vault's fields: the gauge to alert on before a full volume stops the server.
+            audit.volumeSpace(e.path()).ifPresent(space -> entry.put("volume", volume(space)));
+            data.put(e.path(), entry);
         }
         return Response.of(data).copyingDataToTopLevel();
+    }
+
+    private static Map<String, Object> volume(VolumeSpace space) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("free_bytes", space.freeBytes());
+        m.put("total_bytes", space.totalBytes());
+        m.put("warn_below_bytes", space.warnBelowBytes());
+        m.put("low", space.low());
+        return m;
     }
 
     private Response enable(EngineRequest r) {

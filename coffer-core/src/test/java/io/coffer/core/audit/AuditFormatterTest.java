@@ -149,4 +149,109 @@ class AuditFormatterTest {
         Request request = Request.builder(Operation.READ, "secret/data/app").id("req-2").clientToken(token).build();
         return new AuditEvent(request, Operation.READ, "kv", Optional.of(entry), Instant.EPOCH);
     }
+
+    // ---- unauthenticated bodies and the record size cap ----
+
+    private static final AuditFormatOptions CAPPED = new AuditFormatOptions(true, false, false, 8192);
+
+    private static AuditEvent unauthenticated(Map<String, Object> data) {
+        Request request = Request.builder(Operation.UPDATE, "secret/data/x").id("req-u").data(data).clientToken("bogus")
+                .remoteAddress("10.0.0.7").build();
+        return AuditEvent.failedAuthentication(request, Operation.UPDATE, "kv", Instant.EPOCH, UnauthenticatedBody.ofData(data));
+    }
+
+    @Test
+    void format_failedAuthentication_recordsTheBodysSizeAndHmac_neverItsData() throws Exception {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("unauth-key-marker", SECRET);
+        data.put("n", 1);
+        AuditEvent event = unauthenticated(data);
+        String body = "{\"unauth-key-marker\":\"" + SECRET + "\",\"n\":1}";
+        AuditFormatter formatter = new AuditFormatter(SALT, new AuditFormatOptions(true, true, false));
+
+        for (AuditRecord record : List.of(AuditRecord.request(event, Instant.EPOCH),
+                AuditRecord.error(event, CofferException.permissionDenied(), Instant.EPOCH))) {
+            byte[] line = formatter.format(record);
+            String text = new String(line, StandardCharsets.UTF_8);
+            // Not even log_raw writes the body of a caller that did not authenticate.
+            assertThat(text).doesNotContain("unauth-key-marker").doesNotContain(SECRET).doesNotContain(SALT.hash(SECRET));
+            JsonNode request = Json.MAPPER.readTree(line).path("request");
+            assertThat(request.has("data")).isFalse();
+            assertThat(request.path("data_withheld").path("reason").asText()).isEqualTo("unauthenticated");
+            assertThat(request.path("data_withheld").path("bytes").asLong()).isEqualTo(body.length());
+            assertThat(request.path("data_withheld").path("hmac").asText()).isEqualTo(SALT.hash(body));
+            assertThat(request.path("path").asText()).isEqualTo("secret/data/x");
+        }
+    }
+
+    @Test
+    void format_awsBodyOfAFailedAuthentication_isMeasuredAsSent() throws Exception {
+        byte[] raw = "{ \"SecretId\" : \"x\" }".getBytes(StandardCharsets.UTF_8);
+        Request request = Request.builder(Operation.UPDATE, "secretsmanager/GetSecretValue").id("r").build();
+        AuditEvent event = AuditEvent.failedAuthentication(request, Operation.UPDATE, "", Instant.EPOCH,
+                UnauthenticatedBody.ofBytes(raw));
+        JsonNode withheld = format(AuditFormatOptions.DEFAULT, AuditRecord.request(event, Instant.EPOCH))
+                .path("request").path("data_withheld");
+        assertThat(withheld.path("bytes").asLong()).isEqualTo(raw.length);
+        assertThat(withheld.path("hmac").asText()).isEqualTo(SALT.hash(new String(raw, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void format_recordUnderTheCap_isUntouched() throws Exception {
+        AuditEvent event = event(Operation.CREATE, "secret/data/app", Map.of("data", Map.of("password", SECRET)));
+        JsonNode r = format(CAPPED, AuditRecord.request(event, Instant.EPOCH));
+        assertThat(r.has("truncated")).isFalse();
+        assertThat(r.path("request").path("data").path("data").path("password").asText()).isEqualTo(SALT.hash(SECRET));
+    }
+
+    @Test
+    void format_oversizedRecord_withholdsTheLargestFieldFirst_andStaysUnderTheCap() throws Exception {
+        AuditEvent event = event(Operation.UPDATE, "secret/data/app", Map.of("small", SECRET));
+        Map<String, Object> big = Map.of("keys", java.util.Collections.nCopies(5000, "k"));
+        Response response = Response.of(big).withWarning("one warning");
+        AuditFormatter formatter = new AuditFormatter(SALT, CAPPED);
+
+        byte[] line = formatter.format(AuditRecord.response(event, response, Instant.EPOCH));
+
+        assertThat(line.length).isLessThanOrEqualTo(8192);
+        JsonNode r = Json.MAPPER.readTree(line);
+        assertThat(r.path("truncated").asBoolean()).isTrue();
+        JsonNode withheld = r.path("response").path("data_withheld");
+        assertThat(withheld.path("reason").asText()).isEqualTo("record_too_large");
+        // Measured as the plain JSON of the value, so that sys/audit-hash of that JSON finds it.
+        String json = new String(Json.MAPPER.writeValueAsBytes(big), StandardCharsets.UTF_8);
+        assertThat(withheld.path("bytes").asLong()).isEqualTo(json.length());
+        assertThat(withheld.path("hmac").asText()).isEqualTo(SALT.hash(json));
+        assertThat(r.path("response").has("data")).isFalse();
+        // The smaller fields still fit, so they are kept.
+        assertThat(r.path("request").path("data").path("small").asText()).isEqualTo(SALT.hash(SECRET));
+        assertThat(r.path("response").path("warnings").get(0).asText()).isEqualTo("one warning");
+        assertThat(r.path("request").path("path").asText()).isEqualTo("secret/data/app");
+        assertThat(r.path("auth").path("client_token").asText()).isEqualTo(SALT.hash(TOKEN));
+    }
+
+    @Test
+    void format_oversizedRequestAndError_bothWithheld_withLogRawStillOnlyHmacs() throws Exception {
+        String longValue = "raw-secret-".repeat(1000);
+        AuditEvent event = event(Operation.UPDATE, "secret/data/app", Map.of("v", longValue));
+        CofferException error = CofferException.invalid("x".repeat(9000));
+        byte[] line = new AuditFormatter(SALT, new AuditFormatOptions(true, true, false, 8192))
+                .format(AuditRecord.error(event, error, Instant.EPOCH));
+        assertThat(line.length).isLessThanOrEqualTo(8192);
+        String text = new String(line, StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("raw-secret-");
+        JsonNode r = Json.MAPPER.readTree(line);
+        assertThat(r.path("request").path("data_withheld").path("reason").asText()).isEqualTo("record_too_large");
+        assertThat(r.path("error_withheld").path("bytes").asLong()).isEqualTo(9002);
+        assertThat(r.path("error").asText()).contains("withheld");
+        assertThat(r.path("truncated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void format_fixedPartsOverTheCap_areStillRecorded() throws Exception {
+        AuditEvent event = event(Operation.UPDATE, "secret/data/" + "p".repeat(9000), Map.of("v", SECRET));
+        JsonNode r = format(CAPPED, AuditRecord.request(event, Instant.EPOCH));
+        assertThat(r.path("request").path("path").asText()).hasSize(12 + 9000);
+        assertThat(r.path("request").has("data_withheld")).isTrue();
+    }
 }

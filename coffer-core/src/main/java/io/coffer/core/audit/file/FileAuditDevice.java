@@ -4,12 +4,14 @@ import io.coffer.core.audit.AuditDevice;
 import io.coffer.core.audit.AuditFormatter;
 import io.coffer.core.audit.AuditRecord;
 import io.coffer.core.audit.AuditSalt;
+import io.coffer.core.audit.VolumeSpace;
 import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** The {@code file} audit device: Vault's JSON lines, hash-chained, group-committed to one file. */
@@ -18,6 +20,7 @@ final class FileAuditDevice implements AuditDevice {
     private final AuditSalt salt;
     private final AuditFormatter formatter;
     private final AuditFileWriter writer;
+    private final FreeSpaceWarning freeSpace;
     private final Runnable onClose;
 
     FileAuditDevice(FileDeviceOptions options, AuditSalt salt, Clock clock, Runnable onClose) {
@@ -25,6 +28,7 @@ final class FileAuditDevice implements AuditDevice {
         this.formatter = new AuditFormatter(salt, options.format());
         this.writer = new AuditFileWriter(options.filePath(), options.maxFileSize(), options.mode(), clock,
                 options.durability());
+        this.freeSpace = new FreeSpaceWarning(options.filePath(), options.freeSpaceWarn());
         this.onClose = onClose;
     }
 
@@ -34,12 +38,25 @@ final class FileAuditDevice implements AuditDevice {
 
     @Override
     public CompletableFuture<Void> record(AuditRecord record) {
-        return writer.append(formatter.format(record));
+        byte[] line = formatter.format(record);
+        freeSpace.recorded(line.length);
+        return writer.append(line);
     }
 
     @Override
     public CompletableFuture<Void> recordAll(List<AuditRecord> records) {
-        return writer.append(records.stream().map(formatter::format).toList());
+        List<byte[]> lines = records.stream().map(formatter::format).toList();
+        long bytes = 0;
+        for (byte[] line : lines) {
+            bytes += line.length;
+        }
+        freeSpace.recorded(bytes);
+        return writer.append(lines);
+    }
+
+    @Override
+    public Optional<VolumeSpace> volumeSpace() {
+        return freeSpace.space();
     }
 
     @Override

@@ -21,11 +21,14 @@ import java.util.TreeSet;
  * @param durability  when a record counts as recorded (Coffer's {@code durability}: {@code write},
  *                    the default, or {@code fsync})
  * @param format      the common formatting options
+ * @param freeSpaceWarn warn when the file's volume has less free space than this (Coffer's
+ *                    {@code free_space_warn}, default 10%)
  */
 record FileDeviceOptions(Path filePath, Set<PosixFilePermission> mode, long maxFileSize,
-        AuditFileWriter.Durability durability, AuditFormatOptions format) {
+        AuditFileWriter.Durability durability, AuditFormatOptions format, FreeSpaceThreshold freeSpaceWarn) {
 
-    private static final Set<String> OWN = Set.of("file_path", "mode", "max_file_size", "durability", "format", "prefix");
+    private static final Set<String> OWN = Set.of("file_path", "mode", "max_file_size", "durability", "format", "prefix",
+            "free_space_warn");
 
     static FileDeviceOptions parse(Map<String, String> options) {
         for (String name : options.keySet()) {
@@ -60,7 +63,8 @@ record FileDeviceOptions(Path filePath, Set<PosixFilePermission> mode, long maxF
                     "option \"prefix\" is not supported: it would break the JSON lines and their hash chain");
         }
         return new FileDeviceOptions(path, mode(options.getOrDefault("mode", "0600")), maxFileSize(options.get("max_file_size")),
-                durability(options.getOrDefault("durability", "write")), AuditFormatOptions.parse(options));
+                durability(options.getOrDefault("durability", "write")), AuditFormatOptions.parse(options),
+                FreeSpaceThreshold.parse(options.get("free_space_warn")));
     }
 
     private static AuditFileWriter.Durability durability(String text) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Users, their bcrypt-hashed passwords, and {@code login/<username>}. */
 class UserpassEngineTest {
 
-    private final AuthHarness h = new AuthHarness(new UserpassEngineFactory(), "userpass/");
+    private final AuthHarness h = new AuthHarness(new UserpassEngineFactory(io.coffer.core.ratelimit.LoginWorkPool.sizedToMachine()), "userpass/");
 
     private Login login(String user, String password) {
         return h.write("login/" + user, Map.of("password", password)).login().orElseThrow();

@@ -11,7 +11,12 @@ final class DevServer {
     }
 
     static CofferServer start() {
-        ServerConfig config = ServerConfig.builder().dev(true).devRootToken(ROOT_TOKEN).listen("127.0.0.1:0").build();
+        return start(java.util.function.UnaryOperator.identity());
+    }
+
+    /** A dev server with settings of the test's choosing on top of the dev ones. */
+    static CofferServer start(java.util.function.UnaryOperator<ServerConfig.Builder> settings) {
+        ServerConfig config = settings.apply(ServerConfig.builder().dev(true).devRootToken(ROOT_TOKEN).listen("127.0.0.1:0")).build();
         return CofferServer.start(config, c -> {
             throw new IllegalStateException("dev mode uses memory");
         });

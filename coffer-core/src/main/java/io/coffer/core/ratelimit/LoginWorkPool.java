@@ -2,12 +2,11 @@ package io.coffer.core.ratelimit;
 
 import io.coffer.core.error.CofferException;
 import io.coffer.core.error.RateLimitedException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -38,6 +37,12 @@ public final class LoginWorkPool implements AutoCloseable {
     private static final long IDLE_SECONDS = 30;
 
     private final ThreadPoolExecutor executor;
+    /**
+     * One permit per check running or waiting. Admission is counted here rather than by the
+     * executor's queue: a thread that just finished is not yet waiting for work, and an executor
+     * with a hand-off queue would refuse the next check in that instant.
+     */
+    private final Semaphore admitted;
     private final int threads;
     private final int queue;
 
@@ -54,8 +59,9 @@ public final class LoginWorkPool implements AutoCloseable {
         }
         this.threads = threads;
         this.queue = queue;
-        BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
-        this.executor = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS, waiting,
+        this.admitted = new Semaphore(threads + queue);
+        // The executor's queue never holds more than `queue` checks: the permits bound it.
+        this.executor = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().name("coffer-login-", 0).daemon(true).factory(), new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
     }
@@ -82,11 +88,22 @@ public final class LoginWorkPool implements AutoCloseable {
      *                              and the queue is full
      */
     public <T> T run(Supplier<T> work) {
-        FutureTask<T> task = new FutureTask<>(work::get);
+        if (!admitted.tryAcquire()) {
+            throw new RateLimitedException("too many logins are being checked at once; retry later", RETRY_AFTER_SECONDS);
+        }
+        // The permit is back before the result is, so a caller's next check always finds it.
+        FutureTask<T> task = new FutureTask<>(() -> {
+            try {
+                return work.get();
+            } finally {
+                admitted.release();
+            }
+        });
         try {
             executor.execute(task);
-        } catch (RejectedExecutionException full) {
-            throw new RateLimitedException("too many logins are being checked at once; retry later", RETRY_AFTER_SECONDS);
+        } catch (RejectedExecutionException closed) {
+            admitted.release();
+            throw new CofferException(CofferException.Kind.UNAVAILABLE, "the server is shutting down");
         }
         try {
             return task.get();
@@ -114,6 +131,11 @@ public final class LoginWorkPool implements AutoCloseable {
     /** How many checks may wait for a thread. */
     public int queue() {
         return queue;
+    }
+
+    /** Checks running or waiting now; for tests. */
+    int inUse() {
+        return threads + queue - admitted.availablePermits();
     }
 
     /** Stops the threads; work already queued still runs, new work is refused. */

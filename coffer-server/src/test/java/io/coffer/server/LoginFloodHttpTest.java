@@ -2,6 +2,7 @@ package io.coffer.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.core.mount.MountEntry;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,12 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A flood of wrong-password userpass logins, every client under the per-client rate limit, against
  * a server whose login work pool has one thread (and so one waiting place): the logins the pool
  * cannot take are refused with 429 and {@code Retry-After} at once, KV reads with a valid token
- * keep answering promptly meanwhile, and the server works normally afterwards.
+ * keep answering promptly meanwhile, and the server works normally afterwards. A refused login is
+ * audited as any refused login is.
  *
  * <p>Before the pool, every bcrypt check ran on a request's virtual thread and held one of the few
  * carrier threads for its whole length, so the reads queued behind the flood's checks.
@@ -41,6 +45,8 @@ class LoginFloodHttpTest {
 
     static CofferServer server;
     static Http http;
+    @TempDir
+    static Path auditDir;
 
     @BeforeAll
     static void start() {
@@ -138,6 +144,37 @@ class LoginFloodHttpTest {
         Http.Reply login = http.put("/v1/auth/userpass/login/alice", null, "{\"password\":\"alice-pw-1\"}");
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         assertThat(http.get("/v1/secret/data/app/db", ROOT).status()).isEqualTo(200);
+    }
+
+    @Test
+    void loginsTheFullPoolRefuses_areAuditedAsRefused() throws Exception {
+        Path file = auditDir.resolve("audit.log");
+        Http.Reply enabled = http.put("/v1/sys/audit/flood", ROOT,
+                Http.json(Map.of("type", "file", "options", Map.of("file_path", file.toString()))));
+        assertThat(enabled.status()).as(enabled.body()).isEqualTo(204);
+        try {
+            // Eight logins at once at one thread and one waiting place: most are refused.
+            List<Thread> senders = new ArrayList<>();
+            ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+            for (int i = 0; i < 8; i++) {
+                String user = "audited-" + i;
+                senders.add(Thread.ofVirtual().start(() -> statuses.add(
+                        http.put("/v1/auth/userpass/login/" + user, null, "{\"password\":\"wrong\"}").status())));
+            }
+            for (Thread t : senders) {
+                t.join(Duration.ofSeconds(30));
+            }
+            long refused = statuses.stream().filter(s -> s == 429).count();
+            assertThat(refused).as("statuses %s", statuses).isPositive();
+            List<JsonNode> refusals = AuditRecords.vaultRecords(file).stream()
+                    .filter(r -> r.path("type").asText().equals("response")
+                            && r.path("request").path("path").asText().startsWith("auth/userpass/login/audited-")
+                            && r.path("error").asText().equals("too many logins are being checked at once; retry later"))
+                    .toList();
+            assertThat(refusals).hasSize((int) refused);
+        } finally {
+            assertThat(http.send("DELETE", "/v1/sys/audit/flood", ROOT, null).status()).isEqualTo(204);
+        }
     }
 
     /** Sequential KV reads with a valid token for {@code span}; the latency of each, in nanoseconds. */

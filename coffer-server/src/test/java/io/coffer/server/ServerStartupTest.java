@@ -108,8 +108,9 @@ class ServerStartupTest {
     }
 
     @Test
-    void loginWorkers_defaultToTheCores_comeFromFlagOrFile_andBadValuesNameTheFlag() throws Exception {
-        assertThat(ServerConfig.builder().dev(true).build().loginWorkers()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    void loginWorkers_defaultToOneFewerThanTheCores_comeFromFlagOrFile_andBadValuesNameTheFlag() throws Exception {
+        assertThat(ServerConfig.builder().dev(true).build().loginWorkers())
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         assertThat(ServerConfig.builder().dev(true).loginWorkers(3).build().loginWorkers()).isEqualTo(3);
         Path file = dir.resolve("login.json");
         Files.writeString(file, "{\"login_workers\":5}");

@@ -64,7 +64,7 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--login-workers", paramLabel = "N",
             description = "Threads for the CPU-heavy steps of logins (bcrypt, signature checks); as many more may wait, "
-                    + "others get 429 (default: the number of cores).")
+                    + "others get 429 (default: the number of cores minus one, at least 1).")
     Integer loginWorkers;
 
     @Option(names = "--aws-mount", paramLabel = "PATH",

@@ -19,7 +19,11 @@ import java.util.function.Supplier;
  * are cores. A bcrypt check never blocks, so it holds its carrier for its whole ~50-100 ms; a few
  * concurrent logins held every carrier and a KV read waited behind them. Here the checks run on
  * at most {@code threads} platform threads, which the kernel time-slices with the carriers, and at
- * most {@code queue} more wait. A check that finds both full is refused at once with
+ * most {@code queue} more wait. By default the threads are one fewer than the cores: under a flood
+ * they are all busy, and a read that wakes up then finds a core nobody hashes on instead of
+ * waiting for a time slice behind a check (measured: with as many threads as cores, KV read p50
+ * under a flood rose to 3-7 times its idle value on two cores; with one fewer, about 1-3 times).
+ * A check that finds the threads and the queue full is refused at once with
  * {@link RateLimitedException} (429 with {@code Retry-After}) instead of waiting: the pool is a
  * bound on the whole server, where {@link LoginRateLimiter} bounds one client address.
  *
@@ -66,7 +70,7 @@ public final class LoginWorkPool implements AutoCloseable {
         executor.allowCoreThreadTimeOut(true);
     }
 
-    /** One thread per core, and as many waiting places: the default of {@code --login-workers}. */
+    /** {@link #defaultThreads()} threads and as many waiting places: the default of {@code --login-workers}. */
     public static LoginWorkPool sizedToMachine() {
         return withThreads(defaultThreads());
     }
@@ -76,9 +80,9 @@ public final class LoginWorkPool implements AutoCloseable {
         return new LoginWorkPool(threads, threads);
     }
 
-    /** The number of cores this JVM may use. */
+    /** One fewer than the cores this JVM may use, and at least one: a core stays free for the rest of the request path. */
     public static int defaultThreads() {
-        return Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /**

@@ -129,7 +129,7 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
             return this;
         }
 
-        /** Threads for the CPU-heavy steps of logins ({@code --login-workers}); null for one per core. */
+        /** Threads for the CPU-heavy steps of logins ({@code --login-workers}); null for one fewer than the cores. */
         public Builder loginWorkers(Integer threads) {
             this.loginWorkers = threads;
             return this;
@@ -144,7 +144,7 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
             int workers = loginWorkers == null ? LoginWorkPool.defaultThreads() : loginWorkers;
             if (workers < 1 || workers > MAX_LOGIN_WORKERS) {
                 throw new ConfigException("--login-workers (login_workers) must be between 1 and " + MAX_LOGIN_WORKERS
-                        + ", not " + workers + "; the default is the number of cores (" + LoginWorkPool.defaultThreads() + ")");
+                        + ", not " + workers + "; the default is one fewer than the cores (here " + LoginWorkPool.defaultThreads() + ")");
             }
             if ((tlsCert == null) != (tlsKey == null)) {
                 throw new ConfigException("--tls-cert and --tls-key go together: give both, or --tls-disable");

@@ -5,6 +5,7 @@ import io.coffer.core.ratelimit.LoginWorkPool;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Objects;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
@@ -35,6 +36,8 @@ final class PasswordHasher {
 
     PasswordHasher(LoginWorkPool pool) {
         this.pool = pool;
+        // Made now, not by the first login of an unknown user, which would take two hashes' time.
+        Objects.requireNonNull(Dummy.HASH);
     }
 
     /**

@@ -24,7 +24,21 @@
 #                       aws: in the same rounds, nginx, the KV v2 read (GET, X-Vault-Token) and the AWS
 #                       GetSecretValue of the same secret (POST /, SigV4), with a token and an access key
 #                       that carry the same non-root read policy; the summary adds GetSecretValue/KV read
-#   AUDIT=0             SCENARIO=aws only: 1 enables a file audit device (both doors are audited)
+#                       login-flood: no nginx; KV read latency (non-root read-policy token) at a fixed
+#                       moderate rate, idle and then under a flood of wrong-password userpass logins
+#                       that keeps every client under the per-client login rate limit, alternating
+#                       ROUNDS times; target: flood p50 <= 2x idle p50 (see FLOOD_* below)
+#   AUDIT=0             SCENARIO=aws and login-flood: 1 enables a file audit device
+#   SCENARIO=login-flood settings:
+#     FLOOD_CLIENTS=8        client addresses 127.0.0.2 ... (each its own rate-limit client)
+#     FLOOD_RATE=36          logins/s per client (the limiter allows 40/s, bursts of 80, per client and mount)
+#     FLOOD_SENDERS=4        keep-alive connections per client, each on its own fixed schedule
+#     FLOOD_USERS=8          user names per client, rotating (10/s per name allowed): bench-user
+#                            (exists; wrong password) and ghost-1 ... (do not exist)
+#     READ_CONNECTIONS=4     wrk -c for the reads (wrk -t1)
+#     READ_DELAY_MS=2        each read connection waits this long between its requests (wrk Lua
+#                            delay()), so reads come at a moderate rate instead of saturating the CPU
+#     LOGIN_WORKERS=""       passed as --login-workers (launcher only); empty: the server's default
 #   NGINX_WORKERS=$(nproc)     nginx worker processes (one per core, as a normal setup)
 #   OUT_DIR=coffer-bench/target/http-bench-<timestamp>   raw wrk outputs, results.tsv, summary.md
 #
@@ -61,14 +75,15 @@ log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 case "$SCENARIO" in
-  root|policy-audit|aws) ;;
-  *) die "SCENARIO must be root, policy-audit or aws" ;;
+  root|policy-audit|aws|login-flood) ;;
+  *) die "SCENARIO must be root, policy-audit, aws or login-flood" ;;
 esac
 case "$AUDIT" in
   0|1) ;;
   *) die "AUDIT must be 0 or 1" ;;
 esac
-[ "$AUDIT" = 0 ] || [ "$SCENARIO" = aws ] || die "AUDIT=1 is for SCENARIO=aws (policy-audit always audits)"
+[ "$AUDIT" = 0 ] || [ "$SCENARIO" = aws ] || [ "$SCENARIO" = login-flood ] \
+  || die "AUDIT=1 is for SCENARIO=aws and login-flood (policy-audit always audits)"
 [ "$SCENARIO" = root ] || [ -z "$BASELINES" ] || die "SCENARIO=$SCENARIO measures the current build only; leave BASELINES empty"
 
 case "$ROUNDS$THREADS$CONNECTIONS$DURATION$WARMUP" in
@@ -219,7 +234,7 @@ case "$COFFER_LAUNCH" in
     (cd "$ROOT" && ./mvnw -B -ntp -pl coffer-cli -am package -DskipTests >"$WORK/build.log" 2>&1) \
       || { tail -n 30 "$WORK/build.log" >&2; die "build failed"; }
     COFFER_CMD=(env "COFFER_JAVA_OPTS=$JVM_OPTS" "$ROOT/coffer" server --dev --dev-root-token "$TOKEN"
-      --listen "127.0.0.1:$COFFER_PORT")
+      --listen "127.0.0.1:$COFFER_PORT" ${LOGIN_WORKERS:+--login-workers "$LOGIN_WORKERS"})
     ;;
   inprocess)
     log "building coffer-bench/target/benchmarks.jar (./mvnw -B -ntp -pl coffer-bench -am package -DskipTests)"
@@ -318,6 +333,12 @@ if [ "$SCENARIO" = aws ]; then
     --data-binary "@$WORK/aws-describe.json" "$COFFER_URL/")
   [ "$code" = 400 ] || die "the read key may describe the secret (HTTP $code): the policy is not in force"
   log "aws: access key $AWS_KEY_ID with policy bench-read; GetSecretValue answers $AWS_BODY_BYTES bytes (KV read: $BODY_BYTES)"
+fi
+
+if [ "$SCENARIO" = login-flood ]; then
+  # shellcheck source=login-flood-scenario.sh
+  . "$ROOT/coffer-bench/login-flood-scenario.sh"
+  exit 0
 fi
 
 SERVERS=(nginx coffer)

@@ -2,6 +2,7 @@ package io.coffer.server;
 
 import io.coffer.core.node.CofferNode;
 import io.coffer.core.node.DevCredentials;
+import io.coffer.core.ratelimit.LoginWorkPool;
 import io.coffer.core.storage.InMemoryStorage;
 import io.coffer.core.storage.StorageBackend;
 import io.coffer.core.sys.ServerInfo;
@@ -50,9 +51,10 @@ public final class CofferServer implements AutoCloseable {
     private final Channel channel;
     private final Optional<DevCredentials> devCredentials;
     private final Optional<DataDirLock> dataDirLock;
+    private final LoginWorkPool loginWork;
 
     private CofferServer(ServerConfig config, CofferNode node, EventLoopGroup group, ExecutorService executor,
-            Channel channel, Optional<DevCredentials> devCredentials, Optional<DataDirLock> dataDirLock) {
+            Channel channel, Optional<DevCredentials> devCredentials, Optional<DataDirLock> dataDirLock, LoginWorkPool loginWork) {
         this.config = config;
         this.node = node;
         this.group = group;
@@ -60,6 +62,7 @@ public final class CofferServer implements AutoCloseable {
         this.channel = channel;
         this.devCredentials = devCredentials;
         this.dataDirLock = dataDirLock;
+        this.loginWork = loginWork;
     }
 
     /**
@@ -86,8 +89,12 @@ public final class CofferServer implements AutoCloseable {
                     + ": " + e.getMessage() + "; check that the directory is writable by this user", e);
         }
         String storageType = config.dev() ? "inmem" : "sqlite";
+        // Requests run on virtual threads, one carrier per core: bcrypt there would hold the
+        // carriers the reads need, so logins get their own bounded pool.
+        LoginWorkPool loginWork = LoginWorkPool.withThreads(config.loginWorkers());
         CofferNode node = customize.apply(NodeFactory.builder(storage,
-                new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType)).awsSecrets(config.awsSecrets())).build();
+                new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType), loginWork)
+                .awsSecrets(config.awsSecrets())).build();
         Optional<DevCredentials> dev = config.dev() ? Optional.of(node.startDev(config.devRootToken(), config.devAccessKey())) : Optional.empty();
         AuditRotationSignal.register(node.audit());
 
@@ -108,13 +115,14 @@ public final class CofferServer implements AutoCloseable {
                     .channel();
             LOG.info("listening on {}://{} (storage: {}, transport: {})", config.tlsEnabled() ? "https" : "http",
                     hostPort((InetSocketAddress) channel.localAddress()), storageType, epoll ? "epoll" : "nio");
-            return new CofferServer(config, node, group, executor, channel, dev, lock);
+            return new CofferServer(config, node, group, executor, channel, dev, lock, loginWork);
         } catch (Exception e) {
             // Netty rethrows the bind failure (a checked BindException) without declaring it.
             group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
             executor.shutdownNow();
             AuditRotationSignal.unregister(node.audit());
             node.close();
+            loginWork.close();
             lock.ifPresent(DataDirLock::close);
             if (e instanceof BindException || e.getCause() instanceof BindException
                     || String.valueOf(e.getMessage()).contains("Address already in use")) {
@@ -172,6 +180,7 @@ public final class CofferServer implements AutoCloseable {
         executor.shutdown();
         AuditRotationSignal.unregister(node.audit());
         node.close();
+        loginWork.close();
         dataDirLock.ifPresent(DataDirLock::close);
     }
 

@@ -8,6 +8,7 @@ import io.coffer.core.auth.token.TokenAuthFactory;
 import io.coffer.core.auth.userpass.UserpassEngineFactory;
 import io.coffer.core.engine.kv.KvEngineFactory;
 import io.coffer.core.node.CofferNode;
+import io.coffer.core.ratelimit.LoginWorkPool;
 import io.coffer.core.storage.StorageBackend;
 import io.coffer.core.sys.ServerInfo;
 
@@ -17,21 +18,21 @@ final class NodeFactory {
     private NodeFactory() {
     }
 
-    static CofferNode create(StorageBackend storage, ServerInfo info) {
-        return builder(storage, info).build();
-    }
-
-    /** Every engine this server ships; tests may plug other Secrets Manager operations into the builder. */
-    static CofferNode.Builder builder(StorageBackend storage, ServerInfo info) {
+    /**
+     * Every engine this server ships; tests may plug other Secrets Manager operations into the builder.
+     *
+     * @param loginWork where the auth methods run the CPU-heavy steps of logins
+     */
+    static CofferNode.Builder builder(StorageBackend storage, ServerInfo info, LoginWorkPool loginWork) {
         return CofferNode.builder(storage)
                 .info(info)
                 .engine(new KvEngineFactory())
                 .authMethod(TokenAuthFactory::new)
-                .authMethod(JwtAuthFactory.jwt())
-                .authMethod(JwtAuthFactory.oidc())
-                .authMethod(new KubernetesAuthFactory())
+                .authMethod(JwtAuthFactory.jwt(loginWork))
+                .authMethod(JwtAuthFactory.oidc(loginWork))
+                .authMethod(new KubernetesAuthFactory(loginWork))
                 .authMethod(new AppRoleEngineFactory())
-                .authMethod(new UserpassEngineFactory())
+                .authMethod(new UserpassEngineFactory(loginWork))
                 .authMethod(new Sigv4AuthFactory(java.time.Clock.systemUTC()));
     }
 }

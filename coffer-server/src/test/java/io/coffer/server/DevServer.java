@@ -1,6 +1,7 @@
 package io.coffer.server;
 
 import io.coffer.server.config.ServerConfig;
+import java.util.function.UnaryOperator;
 
 /** Starts a dev-mode server on a free loopback port for client compatibility tests. */
 final class DevServer {
@@ -11,16 +12,17 @@ final class DevServer {
     }
 
     static CofferServer start() {
-        return start(ServerConfig.builder().dev(true).devRootToken(ROOT_TOKEN).listen("127.0.0.1:0").build());
+        return start(UnaryOperator.identity());
     }
 
     /** A dev server that also has a SigV4 access key, for the AWS door. */
     static CofferServer withAccessKey(String keyId, String secret) {
-        return start(ServerConfig.builder().dev(true).devRootToken(ROOT_TOKEN).devAccessKey(keyId, secret)
-                .listen("127.0.0.1:0").build());
+        return start(b -> b.devAccessKey(keyId, secret));
     }
 
-    private static CofferServer start(ServerConfig config) {
+    /** A dev server with settings of the test's choosing on top of the dev ones. */
+    static CofferServer start(UnaryOperator<ServerConfig.Builder> settings) {
+        ServerConfig config = settings.apply(ServerConfig.builder().dev(true).devRootToken(ROOT_TOKEN).listen("127.0.0.1:0")).build();
         return CofferServer.start(config, c -> {
             throw new IllegalStateException("dev mode uses memory");
         });

@@ -108,6 +108,27 @@ class ServerStartupTest {
     }
 
     @Test
+    void loginWorkers_defaultToOneFewerThanTheCores_comeFromFlagOrFile_andBadValuesNameTheFlag() throws Exception {
+        assertThat(ServerConfig.builder().dev(true).build().loginWorkers())
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        assertThat(ServerConfig.builder().dev(true).loginWorkers(3).build().loginWorkers()).isEqualTo(3);
+        Path file = dir.resolve("login.json");
+        Files.writeString(file, "{\"login_workers\":5}");
+        ServerConfig.Builder b = ServerConfig.builder().dev(true);
+        ConfigFile.apply(file, b);
+        assertThat(b.build().loginWorkers()).isEqualTo(5);
+        for (int bad : new int[] {0, -1, ServerConfig.MAX_LOGIN_WORKERS + 1}) {
+            assertThatThrownBy(() -> ServerConfig.builder().dev(true).loginWorkers(bad).build())
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("--login-workers").hasMessageContaining("login_workers");
+        }
+        for (String bad : new String[] {"\"4\"", "2.5", "true"}) {
+            Files.writeString(file, "{\"login_workers\":" + bad + "}");
+            assertThatThrownBy(() -> ConfigFile.apply(file, ServerConfig.builder()))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("login_workers");
+        }
+    }
+
+    @Test
     void awsSettings_defaultToSecretMountAndComeFromTheConfigFile_badValuesAreRefused() throws Exception {
         ServerConfig defaults = ServerConfig.builder().dev(true).build();
         assertThat(defaults.awsSecrets().mount()).isEqualTo("secret/");

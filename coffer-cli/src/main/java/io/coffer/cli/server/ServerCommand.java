@@ -62,6 +62,11 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--max-request-size", paramLabel = "BYTES", description = "Largest accepted request body (default 33554432).")
     Long maxRequestSize;
 
+    @Option(names = "--login-workers", paramLabel = "N",
+            description = "Threads for the CPU-heavy steps of logins (bcrypt, signature checks); as many more may wait, "
+                    + "others get 429 (default: the number of cores minus one, at least 1).")
+    Integer loginWorkers;
+
     @Option(names = "--aws-mount", paramLabel = "PATH",
             description = "KV v2 mount the AWS Secrets Manager API serves (default secret/).")
     String awsMount;
@@ -139,6 +144,9 @@ public final class ServerCommand implements Callable<Integer> {
         }
         if (maxRequestSize != null) {
             b.maxRequestBytes(maxRequestSize);
+        }
+        if (loginWorkers != null) {
+            b.loginWorkers(loginWorkers);
         }
         return b.build();
     }

@@ -28,7 +28,7 @@ class LoginThrottlingTest {
     @BeforeEach
     void start() {
         node = CofferNode.builder(new InMemoryStorage()).engine(new KvEngineFactory()).authMethod(new AppRoleEngineFactory())
-                .authMethod(new UserpassEngineFactory()).build();
+                .authMethod(new UserpassEngineFactory(io.coffer.core.ratelimit.LoginWorkPool.sizedToMachine())).build();
         root = node.startDev(Optional.empty()).rootToken();
         node.handler().authMounts().mount("approle/", "approle", "", Map.of(), MountEntry.MountConfig.DEFAULT);
         node.handler().authMounts().mount("other/", "approle", "", Map.of(), MountEntry.MountConfig.DEFAULT);

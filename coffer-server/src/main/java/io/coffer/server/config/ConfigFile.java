@@ -21,7 +21,8 @@ import java.util.Set;
  *   "max_request_size": 33554432,
  *   "aws_mount": "secret/",
  *   "aws_region": "us-east-1",
- *   "aws_account_id": "000000000000"
+ *   "aws_account_id": "000000000000",
+ *   "login_workers": 4
  * }
  * }</pre>
  *
@@ -31,7 +32,7 @@ import java.util.Set;
 public final class ConfigFile {
 
     private static final Set<String> KEYS = Set.of("listen", "data_dir", "tls_cert", "tls_key", "tls_disable",
-            "max_request_size", "aws_mount", "aws_region", "aws_account_id");
+            "max_request_size", "aws_mount", "aws_region", "aws_account_id", "login_workers");
 
     private ConfigFile() {
     }
@@ -74,6 +75,12 @@ public final class ConfigFile {
                 throw new ConfigException("config key \"max_request_size\" in " + file + " must be a number of bytes");
             }
             builder.maxRequestBytes(root.get("max_request_size").asLong());
+        }
+        if (root.has("login_workers")) {
+            if (!root.get("login_workers").isIntegralNumber() || !root.get("login_workers").canConvertToInt()) {
+                throw new ConfigException("config key \"login_workers\" in " + file + " must be a whole number of threads");
+            }
+            builder.loginWorkers(root.get("login_workers").asInt());
         }
     }
 

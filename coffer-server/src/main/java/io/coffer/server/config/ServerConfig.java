@@ -2,6 +2,7 @@ package io.coffer.server.config;
 
 import io.coffer.core.aws.secrets.SecretsSettings;
 import io.coffer.core.node.DevAccessKey;
+import io.coffer.core.ratelimit.LoginWorkPool;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -22,10 +23,15 @@ import java.util.Optional;
  * @param devAccessKey    dev mode's AWS access key, created with the root policy; empty for none
  * @param awsSecrets      the KV mount the AWS Secrets Manager door serves and the region and account
  *                        of its ARNs
+ * @param loginWorkers    threads that run the CPU-heavy steps of logins (bcrypt, signature
+ *                        checks); as many more logins may wait, any beyond get 429
  */
 public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<String> devRootToken, Optional<Path> dataDir,
         Optional<Path> tlsCert, Optional<Path> tlsKey, long maxRequestBytes, Optional<DevAccessKey> devAccessKey,
-        SecretsSettings awsSecrets) {
+        SecretsSettings awsSecrets, int loginWorkers) {
+
+    /** Far more than any machine has cores; a bigger pool would only let logins take the reads' CPU. */
+    public static final int MAX_LOGIN_WORKERS = 1024;
 
     public static final int DEFAULT_PORT = 8200;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 32L * 1024 * 1024;
@@ -53,6 +59,7 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
         private String awsMount;
         private String awsRegion;
         private String awsAccountId;
+        private Integer loginWorkers;
 
         public Builder listen(String hostPort) {
             this.listen = hostPort;
@@ -122,11 +129,22 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
             return this;
         }
 
+        /** Threads for the CPU-heavy steps of logins ({@code --login-workers}); null for one fewer than the cores. */
+        public Builder loginWorkers(Integer threads) {
+            this.loginWorkers = threads;
+            return this;
+        }
+
         public ServerConfig build() {
             InetSocketAddress address = parseListen(listen == null ? "127.0.0.1:" + DEFAULT_PORT : listen);
             long max = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
             if (max < 1024 || max > Integer.MAX_VALUE) {
                 throw new ConfigException("max_request_size must be between 1024 and " + Integer.MAX_VALUE + " bytes");
+            }
+            int workers = loginWorkers == null ? LoginWorkPool.defaultThreads() : loginWorkers;
+            if (workers < 1 || workers > MAX_LOGIN_WORKERS) {
+                throw new ConfigException("--login-workers (login_workers) must be between 1 and " + MAX_LOGIN_WORKERS
+                        + ", not " + workers + "; the default is one fewer than the cores (here " + LoginWorkPool.defaultThreads() + ")");
             }
             if ((tlsCert == null) != (tlsKey == null)) {
                 throw new ConfigException("--tls-cert and --tls-key go together: give both, or --tls-disable");
@@ -144,7 +162,7 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
                 }
                 // Dev mode is plain HTTP on loopback by design, as Vault's -dev.
                 return new ServerConfig(address, true, Optional.ofNullable(devRootToken), Optional.empty(),
-                        Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), max, devAccessKey(), aws);
+                        Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), max, devAccessKey(), aws, workers);
             }
             if (devAccessKeyId != null) {
                 throw new ConfigException("--dev-access-key-id and --dev-secret-access-key only apply with --dev; "
@@ -166,7 +184,7 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
                 }
             }
             return new ServerConfig(address, false, Optional.empty(), Optional.of(dataDir), Optional.ofNullable(tlsCert),
-                    Optional.ofNullable(tlsKey), max, Optional.empty(), aws);
+                    Optional.ofNullable(tlsKey), max, Optional.empty(), aws, workers);
         }
 
         private SecretsSettings awsSecrets() {

@@ -4,6 +4,7 @@ import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.engine.SecretsEngine;
 import io.coffer.core.engine.SecretsEngineFactory;
 import io.coffer.core.mount.MountEntry;
+import io.coffer.core.ratelimit.LoginWorkPool;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -19,12 +20,15 @@ public final class JwtAuthFactory implements SecretsEngineFactory {
 
     private final String type;
     private final Clock clock;
+    private final LoginWorkPool work;
 
     /**
      * @param type  {@link #TYPE_JWT} or {@link #TYPE_OIDC}
      * @param clock the time tokens are checked against
+     * @param work  where token signatures are checked
      */
-    public JwtAuthFactory(String type, Clock clock) {
+    public JwtAuthFactory(String type, Clock clock, LoginWorkPool work) {
+        this.work = Objects.requireNonNull(work, "work");
         if (!type.equals(TYPE_JWT) && !type.equals(TYPE_OIDC)) {
             throw new IllegalArgumentException("type must be jwt or oidc");
         }
@@ -32,12 +36,12 @@ public final class JwtAuthFactory implements SecretsEngineFactory {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public static JwtAuthFactory jwt() {
-        return new JwtAuthFactory(TYPE_JWT, Clock.systemUTC());
+    public static JwtAuthFactory jwt(LoginWorkPool work) {
+        return new JwtAuthFactory(TYPE_JWT, Clock.systemUTC(), work);
     }
 
-    public static JwtAuthFactory oidc() {
-        return new JwtAuthFactory(TYPE_OIDC, Clock.systemUTC());
+    public static JwtAuthFactory oidc(LoginWorkPool work) {
+        return new JwtAuthFactory(TYPE_OIDC, Clock.systemUTC(), work);
     }
 
     @Override
@@ -47,6 +51,6 @@ public final class JwtAuthFactory implements SecretsEngineFactory {
 
     @Override
     public SecretsEngine create(MountEntry mount, SecureStorage storage) {
-        return new JwtAuthEngine(storage, clock);
+        return new JwtAuthEngine(storage, clock, work);
     }
 }

@@ -13,6 +13,7 @@ import io.coffer.core.logical.Login;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
+import io.coffer.core.ratelimit.LoginWorkPool;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,10 @@ final class JwtLoginPath {
     private final JwtConfigStore config;
     private final RoleStore<JwtRole> roles;
     private final Clock clock;
+    private final LoginWorkPool work;
 
-    JwtLoginPath(JwtConfigStore config, RoleStore<JwtRole> roles, Clock clock) {
+    JwtLoginPath(JwtConfigStore config, RoleStore<JwtRole> roles, Clock clock, LoginWorkPool work) {
+        this.work = work;
         this.config = config;
         this.roles = roles;
         this.clock = clock;
@@ -92,7 +95,7 @@ final class JwtLoginPath {
             Map<String, Object> claims;
             try {
                 jws = CompactJws.parse(token);
-                claims = active.keys().verify(jws);
+                claims = active.keys().verify(jws, work);
             } catch (InvalidJwtException e) {
                 throw InvalidJwtException.invalid("error verifying token signature: " + e.getMessage());
             }

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.coffer.core.auth.workload.CompactJws;
 import io.coffer.core.auth.workload.InvalidJwtException;
+import io.coffer.core.ratelimit.LoginWorkPool;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -65,16 +66,16 @@ final class RemoteJwks implements SigningKeys {
     }
 
     @Override
-    public Map<String, Object> verify(CompactJws jws) throws InvalidJwtException {
+    public Map<String, Object> verify(CompactJws jws, LoginWorkPool work) throws InvalidJwtException {
         Snapshot current = snapshot;
         if (current == null || current.fetchedAt.plus(MAX_AGE).isBefore(clock.instant())) {
             current = refetch(current, true);
         }
-        if (verifies(current, jws)) {
+        if (verifies(current, jws, work)) {
             return jws.claims();
         }
         Snapshot fresh = refetch(current, false);
-        if (fresh != current && verifies(fresh, jws)) {
+        if (fresh != current && verifies(fresh, jws, work)) {
             return jws.claims();
         }
         throw InvalidJwtException.badSignature("failed to verify id token signature");
@@ -91,17 +92,13 @@ final class RemoteJwks implements SigningKeys {
         }
     }
 
-    private static boolean verifies(Snapshot s, CompactJws jws) {
+    private static boolean verifies(Snapshot s, CompactJws jws, LoginWorkPool work) {
         if (s == null) {
             return false;
         }
         String kid = jws.keyId().orElse("");
-        for (Key k : s.keys) {
-            if ((kid.isEmpty() || kid.equals(k.keyId)) && jws.isVerifiedBy(k.publicKey)) {
-                return true;
-            }
-        }
-        return false;
+        List<PublicKey> candidates = s.keys.stream().filter(k -> kid.isEmpty() || kid.equals(k.keyId)).map(Key::publicKey).toList();
+        return jws.isVerifiedByAny(candidates, work);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.coffer.core.auth.jwt;
 
 import io.coffer.core.auth.workload.CompactJws;
 import io.coffer.core.auth.workload.InvalidJwtException;
+import io.coffer.core.ratelimit.LoginWorkPool;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,9 @@ final class StaticSigningKeys implements SigningKeys {
     }
 
     @Override
-    public Map<String, Object> verify(CompactJws jws) throws InvalidJwtException {
-        for (PublicKey key : keys) {
-            if (jws.isVerifiedBy(key)) {
-                return jws.claims();
-            }
+    public Map<String, Object> verify(CompactJws jws, LoginWorkPool work) throws InvalidJwtException {
+        if (jws.isVerifiedByAny(keys, work)) {
+            return jws.claims();
         }
         throw InvalidJwtException.badSignature("no known key successfully validated the token signature");
     }

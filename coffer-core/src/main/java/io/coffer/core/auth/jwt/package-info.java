@@ -6,6 +6,6 @@
  * <p>Lives here: the engine and its factory, config and role documents with their paths, the
  * login path, the signing-key sources (static keys, JWKS over HTTP(S) with a bounded cache) and
  * claim lookups. Depends on {@code auth.workload}, {@code engine}, {@code logical}, {@code barrier},
- * {@code mount}, {@code json}, {@code error} and nimbus-jose-jwt.
+ * {@code mount}, {@code json}, {@code error}, {@code ratelimit} and nimbus-jose-jwt.
  */
 package io.coffer.core.auth.jwt;

@@ -4,6 +4,7 @@ import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.engine.SecretsEngine;
 import io.coffer.core.engine.SecretsEngineFactory;
 import io.coffer.core.mount.MountEntry;
+import io.coffer.core.ratelimit.LoginWorkPool;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -13,14 +14,19 @@ public final class KubernetesAuthFactory implements SecretsEngineFactory {
     public static final String TYPE = "kubernetes";
 
     private final Clock clock;
+    private final LoginWorkPool work;
 
-    /** @param clock the time service-account tokens are checked against */
-    public KubernetesAuthFactory(Clock clock) {
+    /**
+     * @param clock the time service-account tokens are checked against
+     * @param work  where token signatures are checked
+     */
+    public KubernetesAuthFactory(Clock clock, LoginWorkPool work) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.work = Objects.requireNonNull(work, "work");
     }
 
-    public KubernetesAuthFactory() {
-        this(Clock.systemUTC());
+    public KubernetesAuthFactory(LoginWorkPool work) {
+        this(Clock.systemUTC(), work);
     }
 
     @Override
@@ -30,6 +36,6 @@ public final class KubernetesAuthFactory implements SecretsEngineFactory {
 
     @Override
     public SecretsEngine create(MountEntry mount, SecureStorage storage) {
-        return new KubernetesAuthEngine(storage, clock);
+        return new KubernetesAuthEngine(storage, clock, work);
     }
 }

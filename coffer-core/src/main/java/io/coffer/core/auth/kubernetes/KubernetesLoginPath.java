@@ -14,6 +14,7 @@ import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.RequestData;
 import io.coffer.core.logical.Response;
 import java.security.PublicKey;
+import io.coffer.core.ratelimit.LoginWorkPool;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +40,10 @@ final class KubernetesLoginPath {
     private final KubernetesConfigStore config;
     private final RoleStore<KubernetesRole> roles;
     private final Clock clock;
+    private final LoginWorkPool work;
 
-    KubernetesLoginPath(KubernetesConfigStore config, RoleStore<KubernetesRole> roles, Clock clock) {
+    KubernetesLoginPath(KubernetesConfigStore config, RoleStore<KubernetesRole> roles, Clock clock, LoginWorkPool work) {
+        this.work = work;
         this.config = config;
         this.roles = roles;
         this.clock = clock;
@@ -103,7 +106,7 @@ final class KubernetesLoginPath {
         CompactJws jws;
         try {
             jws = CompactJws.parse(jwt);
-            claims = active.reviewer().isPresent() ? jws.claims() : verify(jws, active.keys());
+            claims = active.reviewer().isPresent() ? jws.claims() : verify(jws, active.keys(), work);
         } catch (InvalidJwtException e) {
             // Vault answers anything that fails before or at the signature with a bare 403.
             throw CofferException.permissionDenied();
@@ -146,11 +149,9 @@ final class KubernetesLoginPath {
         }
     }
 
-    private static Map<String, Object> verify(CompactJws jws, List<PublicKey> keys) throws InvalidJwtException {
-        for (PublicKey key : keys) {
-            if (jws.isVerifiedBy(key)) {
-                return jws.claims();
-            }
+    private static Map<String, Object> verify(CompactJws jws, List<PublicKey> keys, LoginWorkPool work) throws InvalidJwtException {
+        if (jws.isVerifiedByAny(keys, work)) {
+            return jws.claims();
         }
         throw InvalidJwtException.badSignature("no known key successfully validated the token signature");
     }

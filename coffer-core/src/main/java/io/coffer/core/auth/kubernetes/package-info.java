@@ -12,6 +12,6 @@
  * <p>Lives here: the engine and its factory, config and role documents with their paths, the
  * login path, the TokenReview client and the reading of service-account claims. Depends on
  * {@code auth.workload}, {@code engine}, {@code logical}, {@code barrier}, {@code mount},
- * {@code json}, {@code error} and slf4j.
+ * {@code json}, {@code error}, {@code ratelimit} and slf4j.
  */
 package io.coffer.core.auth.kubernetes;

@@ -1,15 +1,21 @@
 package io.coffer.core.auth.userpass;
 
 import io.coffer.core.error.CofferException;
+import io.coffer.core.ratelimit.LoginWorkPool;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Objects;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
  * bcrypt, as Vault's userpass uses it (Go's {@code x/crypto/bcrypt}, cost 10, {@code $2a$}
  * hashes), implemented by BouncyCastle. BouncyCastle's check compares the computed and the
  * stored hash in constant time.
+ *
+ * <p>Every hash and check runs on the {@link LoginWorkPool}: each costs tens of milliseconds of
+ * CPU, and a flood of logins must not take the cores the rest of the request path runs on. A full
+ * pool refuses with 429 at once, before any bcrypt work, whether or not the user exists.
  */
 final class PasswordHasher {
 
@@ -23,11 +29,26 @@ final class PasswordHasher {
 
     /** A hash of a password nobody has, checked when the user does not exist so that timing tells nothing. */
     private static final class Dummy {
-        static final String HASH = new PasswordHasher().hash("coffer-userpass-no-such-user");
+        static final String HASH = bcrypt("coffer-userpass-no-such-user");
     }
 
-    /** The bcrypt hash of {@code password}; 400 when it is empty or longer than bcrypt can take. */
+    private final LoginWorkPool pool;
+
+    PasswordHasher(LoginWorkPool pool) {
+        this.pool = pool;
+        // Made now, not by the first login of an unknown user, which would take two hashes' time.
+        Objects.requireNonNull(Dummy.HASH);
+    }
+
+    /**
+     * The bcrypt hash of {@code password}; 400 when it is empty or longer than bcrypt can take,
+     * 429 when the pool is full.
+     */
     String hash(String password) {
+        return pool.run(() -> bcrypt(password));
+    }
+
+    private static String bcrypt(String password) {
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         try {
             if (bytes.length == 0) {
@@ -46,9 +67,15 @@ final class PasswordHasher {
 
     /**
      * True when {@code password} matches {@code hash}. A null {@code hash} (no such user) is
-     * checked against a dummy hash and is never a match, at the same cost.
+     * checked against a dummy hash and is never a match, at the same cost, on the same pool.
+     *
+     * @throws io.coffer.core.error.RateLimitedException when the pool is full, for a known and an unknown user alike
      */
     boolean matches(String hash, String password) {
+        return pool.run(() -> check(hash, password));
+    }
+
+    private static boolean check(String hash, String password) {
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         try {
             boolean tooLong = bytes.length > MAX_PASSWORD_BYTES;

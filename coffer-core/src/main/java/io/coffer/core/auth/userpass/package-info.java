@@ -9,6 +9,7 @@
  * costs the same bcrypt work as a wrong password, so timing does not reveal which users exist.
  *
  * <p>Depends on {@code auth}, {@code engine}, {@code barrier}, {@code logical}, {@code mount},
- * {@code json}, {@code error} and BouncyCastle only.
+ * {@code json}, {@code error}, {@code ratelimit} (bcrypt runs on its login work pool) and
+ * BouncyCastle only.
  */
 package io.coffer.core.auth.userpass;

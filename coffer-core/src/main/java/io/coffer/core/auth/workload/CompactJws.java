@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.json.Json;
+import io.coffer.core.ratelimit.LoginWorkPool;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -70,6 +71,26 @@ public final class CompactJws {
     /** The {@code kid} header, when present. */
     public Optional<String> keyId() {
         return Optional.ofNullable(jws.getHeader().getKeyID()).filter(k -> !k.isEmpty());
+    }
+
+    /**
+     * True when one of {@code keys} verifies the signature. The checks run on {@code work}: a
+     * token without a key id is tried against every key, and each try is a public-key operation.
+     *
+     * @throws io.coffer.core.error.RateLimitedException when {@code work} is full
+     */
+    public boolean isVerifiedByAny(List<PublicKey> keys, LoginWorkPool work) {
+        if (keys.isEmpty()) {
+            return false;
+        }
+        return work.run(() -> {
+            for (PublicKey key : keys) {
+                if (isVerifiedBy(key)) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /** True when {@code key} verifies the signature with the header's algorithm. */

@@ -8,6 +8,7 @@
  *
  * <p>Nothing here ever puts a JWT, or any part of one, into an exception message or a log line.
  * Depends on {@code auth}, {@code logical}, {@code engine}, {@code barrier}, {@code mount},
- * {@code json}, {@code error} and nimbus-jose-jwt; never on a particular auth method.
+ * {@code json}, {@code error}, {@code ratelimit} (signature checks run on its login work pool)
+ * and nimbus-jose-jwt; never on a particular auth method.
  */
 package io.coffer.core.auth.workload;

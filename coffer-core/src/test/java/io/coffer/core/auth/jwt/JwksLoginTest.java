@@ -38,7 +38,7 @@ class JwksLoginTest {
     void start() {
         jwks = new JwksServer();
         jwks.publish(first.jwk(), ec.jwk());
-        node = new AuthNode(clock, new JwtAuthFactory("jwt", clock));
+        node = new AuthNode(clock, new JwtAuthFactory("jwt", clock, io.coffer.core.ratelimit.LoginWorkPool.sizedToMachine()));
         node.enable("jwt/", "jwt");
         node.write("auth/jwt/config", Map.of("jwks_url", jwks.jwksUrl()));
         node.write("auth/jwt/role/app", JwtLoginTest.role());

@@ -42,7 +42,7 @@ class JwtLoginTest {
 
     @BeforeEach
     void start() {
-        node = new AuthNode(clock, new JwtAuthFactory("jwt", clock), new JwtAuthFactory("oidc", clock));
+        node = new AuthNode(clock, new JwtAuthFactory("jwt", clock, io.coffer.core.ratelimit.LoginWorkPool.sizedToMachine()), new JwtAuthFactory("oidc", clock, io.coffer.core.ratelimit.LoginWorkPool.sizedToMachine()));
         node.enable("jwt/", "jwt");
         node.write("auth/jwt/config", Map.of("jwt_validation_pubkeys", List.of(rsa.pem(), ec.pem(), ed.pem()),
                 "bound_issuer", "https://issuer.example"));

@@ -32,7 +32,7 @@ class JwtRoleAndConfigTest {
 
     @BeforeEach
     void start() {
-        node = new AuthNode(clock, new JwtAuthFactory("jwt", clock));
+        node = new AuthNode(clock, new JwtAuthFactory("jwt", clock, io.coffer.core.ratelimit.LoginWorkPool.sizedToMachine()));
         node.enable("jwt/", "jwt");
     }
 

@@ -41,7 +41,7 @@ class KubernetesLoginTest {
 
     @BeforeEach
     void start() {
-        node = new AuthNode(clock, new KubernetesAuthFactory(clock));
+        node = new AuthNode(clock, new KubernetesAuthFactory(clock, io.coffer.core.ratelimit.LoginWorkPool.sizedToMachine()));
         node.enable("kubernetes/", "kubernetes");
         node.write("auth/kubernetes/config", Map.of("kubernetes_host", "https://10.96.0.1:443",
                 "pem_keys", List.of(cluster.pem(), clusterEc.pem()), "token_reviewer_jwt", "reviewer-jwt-secret-value"));

@@ -35,7 +35,7 @@ class KubernetesTokenReviewTest {
     @BeforeEach
     void start() {
         apiServer = new TokenReviewStub();
-        node = new AuthNode(clock, new KubernetesAuthFactory(clock));
+        node = new AuthNode(clock, new KubernetesAuthFactory(clock, io.coffer.core.ratelimit.LoginWorkPool.sizedToMachine()));
         node.enable("kubernetes/", "kubernetes");
         node.write("auth/kubernetes/config", Map.of("kubernetes_host", apiServer.url(), "token_reviewer_jwt", "reviewer-jwt"));
         node.write("auth/kubernetes/role/web", Map.of("bound_service_account_names", "web",

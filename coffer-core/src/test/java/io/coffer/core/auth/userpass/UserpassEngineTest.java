@@ -10,14 +10,25 @@ import io.coffer.core.engine.LoginSubject;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Login;
 import io.coffer.core.logical.Operation;
+import io.coffer.core.error.RateLimitedException;
+import io.coffer.core.ratelimit.LoginWorkPool;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Users, their bcrypt-hashed passwords, and {@code login/<username>}. */
 class UserpassEngineTest {
 
-    private final AuthHarness h = new AuthHarness(new UserpassEngineFactory(), "userpass/");
+    private final LoginWorkPool pool = new LoginWorkPool(1, 0);
+    private final AuthHarness h = new AuthHarness(new UserpassEngineFactory(pool), "userpass/");
+
+    @AfterEach
+    void closePool() {
+        pool.close();
+    }
 
     private Login login(String user, String password) {
         return h.write("login/" + user, Map.of("password", password)).login().orElseThrow();
@@ -178,5 +189,33 @@ class UserpassEngineTest {
         assertThat(failure(() -> h.write("users/oz", Map.of("password", "pw", "token_policies", "root"))).kind())
                 .isEqualTo(CofferException.Kind.INVALID_REQUEST);
         assertThat(failure(() -> h.read("users/oz")).kind()).isEqualTo(CofferException.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void fullLoginPool_refusesKnownAndUnknownUsersAlike_andPasswordWritesToo() throws Exception {
+        h.write("users/alice", Map.of("password", "correct horse"));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch taken = new CountDownLatch(1);
+        Thread busy = Thread.ofVirtual().start(() -> pool.run(() -> {
+            taken.countDown();
+            try {
+                return release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }));
+        assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // The unknown user's dummy check goes through the same pool: the answers cannot tell them apart.
+        for (String user : List.of("alice", "nobody")) {
+            assertThat(failure(() -> login(user, "wrong"))).isInstanceOf(RateLimitedException.class)
+                    .hasMessage("too many logins are being checked at once; retry later");
+        }
+        assertThat(failure(() -> h.write("users/bob", Map.of("password", "pw")))).isInstanceOf(RateLimitedException.class);
+
+        release.countDown();
+        busy.join(java.time.Duration.ofSeconds(10));
+        assertThat(login("alice", "correct horse").displayName()).isEqualTo("alice");
+        assertThat(failure(() -> login("nobody", "wrong")).getMessage()).isEqualTo("invalid username or password");
     }
 }

@@ -1,14 +1,18 @@
 package io.coffer.core.audit.file;
 
+import io.coffer.core.audit.AuditChainStore;
+import io.coffer.core.audit.AuditChainVerifier;
 import io.coffer.core.audit.AuditDevice;
 import io.coffer.core.audit.AuditFormatter;
 import io.coffer.core.audit.AuditRecord;
 import io.coffer.core.audit.AuditSalt;
+import io.coffer.core.audit.ChainHead;
 import io.coffer.core.error.CofferException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** The {@code file} audit device: Vault's JSON lines, hash-chained, group-committed to one file. */
@@ -18,12 +22,14 @@ final class FileAuditDevice implements AuditDevice {
     private final AuditFormatter formatter;
     private final AuditFileWriter writer;
     private final Runnable onClose;
+    private final AuditChainStore chain;
 
-    FileAuditDevice(FileDeviceOptions options, AuditSalt salt, Clock clock, Runnable onClose) {
+    FileAuditDevice(FileDeviceOptions options, AuditSalt salt, AuditChainStore chain, Clock clock, Runnable onClose) {
         this.salt = salt;
         this.formatter = new AuditFormatter(salt, options.format());
         this.writer = new AuditFileWriter(options.filePath(), options.maxFileSize(), options.mode(), clock,
-                options.durability());
+                options.durability(), chain);
+        this.chain = chain;
         this.onClose = onClose;
     }
 
@@ -52,6 +58,16 @@ final class FileAuditDevice implements AuditDevice {
         if (failure != null) {
             throw CofferException.invalid("cannot open audit file " + writer.path() + ": " + describe(failure));
         }
+    }
+
+    @Override
+    public AuditChainVerifier.Result verifyChain() {
+        return ChainFileVerification.verify(writer, chain);
+    }
+
+    @Override
+    public Optional<ChainHead> writtenHead() {
+        return writer.writtenHead();
     }
 
     @Override

@@ -36,8 +36,16 @@ import javax.crypto.Mac;
  */
 public final class AuditChainVerifier {
 
-    /** Where and why the chain broke. {@code line} counts from 1 within {@code file}. */
-    public record Failure(Path file, long line, String reason) {
+    /**
+     * Where and why the chain broke. {@code line} counts from 1 within {@code file} (from the first
+     * line read, for a part of a file). {@code needsKey}: nothing is known to be broken, but the
+     * file is keyed and no key was given.
+     */
+    public record Failure(Path file, long line, String reason, boolean needsKey) {
+        public Failure(Path file, long line, String reason) {
+            this(file, line, reason, false);
+        }
+
         @Override
         public String toString() {
             return file + " line " + line + ": " + reason;
@@ -218,6 +226,7 @@ public final class AuditChainVerifier {
         private boolean started;
         private boolean continuesEarlier;
         private boolean headChecked;
+        private boolean needsKey;
         private int files;
         private long lines;
         private long lineInFile;
@@ -266,7 +275,7 @@ public final class AuditChainVerifier {
                     Optional<String> problem = complete ? check(line, startsFile && lineInFile == 1)
                             : Optional.of("the line is incomplete (no newline): the file was cut, or is being written right now");
                     if (problem.isPresent()) {
-                        return Optional.of(new Failure(source.file(), lineInFile, problem.get()));
+                        return Optional.of(new Failure(source.file(), lineInFile, problem.get(), needsKey));
                     }
                     bytes += line.length + 1;
                     link = mac == null ? AuditChain.hash(digest, line) : AuditChain.link(mac, line, 0, line.length);
@@ -319,6 +328,7 @@ public final class AuditChainVerifier {
                         + " or forged by someone who could write the file");
             }
             if (mac == null && version >= AuditChain.VERSION) {
+                needsKey = true;
                 return Optional.of("the chain is keyed (version " + version + "): verify it with the device's chain key"
                         + " (-key-file) or through the server (-address)");
             }

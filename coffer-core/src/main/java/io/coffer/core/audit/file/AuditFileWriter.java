@@ -513,9 +513,7 @@ final class AuditFileWriter implements AutoCloseable {
     }
 
     /**
-     * Opens the file, creating it if needed, where {@link #plan} says the chain continues. A due
-     * chain_start record is written at once, and its head stored, so that a new segment (a break
-     * above all) is on disk before any record follows it.
+     * Opens the file, creating it if needed, where {@link #plan} says the chain continues.
      *
      * @param start the segment to start (a rotation), or null to continue the last known head
      */
@@ -574,7 +572,9 @@ final class AuditFileWriter implements AutoCloseable {
         }
         channel = ch;
         openFailure = null;
-        if (startDue != null) {
+        // A rotation or a break is on disk, and its head stored, before anything follows; a new chain's
+        // first line waits for its first record, so that a device that never records leaves an empty file.
+        if (startDue != null && !AuditChain.CREATED.equals(startDue.reason())) {
             Linked linked = link(List.of());
             try {
                 writeDurably(linked.bytes());

@@ -281,7 +281,7 @@ class AuditDeviceTest {
         assertThat(requests).containsAll(ids);
         assertThat(responses).containsAll(ids);
         assertThat(ids).hasSize(clients * perClient);
-        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+        assertThat(AuditRecords.verify(AuditRecords.chainKey(http, ROOT, "file"), List.of(file)).intact()).isTrue();
     }
 
     @Test
@@ -294,7 +294,7 @@ class AuditDeviceTest {
 
         List<Path> files = AuditRecords.chronological(file);
         assertThat(files.size()).isGreaterThan(2);
-        AuditChainVerifier.Result result = AuditChainVerifier.verify(files);
+        AuditChainVerifier.Result result = AuditRecords.verify(AuditRecords.chainKey(http, ROOT, "file"), files);
         assertThat(result.failure()).isEmpty();
         List<String> responses = new ArrayList<>();
         for (Path f : files) {
@@ -317,7 +317,7 @@ class AuditDeviceTest {
 
         assertThat(AuditRecords.vaultRecords(file)).anySatisfy(r -> assertThat(r.path("request").path("id").asText())
                 .isEqualTo(afterUnseal));
-        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+        assertThat(AuditRecords.verify(AuditRecords.chainKey(http, ROOT, "file"), List.of(file)).intact()).isTrue();
     }
 
     @Test

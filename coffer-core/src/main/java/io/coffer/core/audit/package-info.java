@@ -3,7 +3,8 @@
  * (enabled devices, fail-closed dispatch, the audit table behind the barrier), the device SPI
  * ({@link io.coffer.core.audit.AuditDevice}, {@link io.coffer.core.audit.AuditDeviceFactory}),
  * Vault's JSON record format with salted HMACs ({@link io.coffer.core.audit.AuditFormatter}), and
- * the hash chain of audit files with its offline verifier.
+ * the keyed chain of audit files ({@link io.coffer.core.audit.AuditChain}, its key and stored head
+ * behind the barrier) with its verifier.
  *
  * <p>Depends on {@code logical}, {@code token}, {@code error}, {@code json}, {@code barrier} (for
  * storage) and {@code seal} (as a listener); device types live in subpackages that depend on this

@@ -104,6 +104,7 @@ final class AuditFileWriter implements AutoCloseable {
     }
 
     private final Path path;
+    private final String fileName;
     private final long maxFileSize;
     private final Set<PosixFilePermission> mode;
     private final Clock clock;
@@ -124,6 +125,8 @@ final class AuditFileWriter implements AutoCloseable {
     private final Mac mac;
     private FileChannel channel;
     private Object fileKey;
+    /** {@link #fileKey} as the head records it, made once per open rather than per batch. */
+    private String fileIdText;
     private long size;
     /** The link of the last line written, as 64 ASCII hex digits. */
     private byte[] lastHash = hexBytes(AuditChain.GENESIS);
@@ -158,6 +161,7 @@ final class AuditFileWriter implements AutoCloseable {
     AuditFileWriter(Path path, long maxFileSize, Set<PosixFilePermission> mode, Clock clock, Durability durability,
             AuditChainStore chain) {
         this.path = path.toAbsolutePath().normalize();
+        this.fileName = this.path.getFileName().toString();
         this.maxFileSize = maxFileSize;
         this.mode = mode;
         this.clock = clock;
@@ -409,8 +413,8 @@ final class AuditFileWriter implements AutoCloseable {
         records = linked.records();
         startDue = null;
         // One small object per batch, never per record.
-        written = new ChainHead(segment, records, new String(lastHash, StandardCharsets.US_ASCII),
-                path.getFileName().toString(), fileId(fileKey), size);
+        written = new ChainHead(segment, records, new String(lastHash, StandardCharsets.US_ASCII), fileName, fileIdText,
+                size);
         expected = written;
     }
 
@@ -463,6 +467,9 @@ final class AuditFileWriter implements AutoCloseable {
                 Path rotated = rotatedName();
                 moveAtomically(path, rotated);
                 rotatedName = rotated.getFileName().toString();
+            } else {
+                // Moved away by someone else (logrotate before its SIGHUP): name it if it is still next to us.
+                rotatedName = siblingWithId(fileId(fileKey)).map(p -> p.getFileName().toString()).orElse(null);
             }
             closeChannel();
             open(new StartRecord(rotatedName, AuditChain.ROTATED, lastHash, Map.of()));
@@ -543,6 +550,7 @@ final class AuditFileWriter implements AutoCloseable {
                 syncDirectory();
             }
             fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            fileIdText = fileId(fileKey);
             long length = ch.size();
             ChainHead at = plan.continueAt();
             long keep = at == null ? 0 : at.offset();
@@ -559,7 +567,7 @@ final class AuditFileWriter implements AutoCloseable {
                 segment = at.segment();
                 records = at.records();
                 startDue = null;
-                written = new ChainHead(segment, records, at.last(), path.getFileName().toString(), fileId(fileKey), size);
+                written = new ChainHead(segment, records, at.last(), fileName, fileIdText, size);
                 expected = written;
             } else {
                 segment = plan.segmentBefore();
@@ -604,11 +612,12 @@ final class AuditFileWriter implements AutoCloseable {
     /** Checks the file (and a moved-away file holding the head) against the last known head. */
     private Plan plan() throws IOException {
         boolean exists = Files.exists(path);
+        long length = 0;
         long complete = 0;
         String id = null;
         if (exists) {
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-                long length = ch.size();
+                length = ch.size();
                 requireAuditLog(ch, length);
                 complete = completeLength(ch, length);
             }
@@ -629,7 +638,8 @@ final class AuditFileWriter implements AutoCloseable {
             AuditChainVerifier.Tail tail = AuditChainVerifier.follow(holder, holderComplete, head, true, mac);
             if (tail.problem().isPresent()) {
                 String where = holder.equals(path) ? "" : " (in " + holder.getFileName() + ", where the file was moved)";
-                return breakPlan(head, tail.problem().get() + where, complete > 0);
+                // Whatever is in the file is kept as evidence, even a lone incomplete line.
+                return breakPlan(head, tail.problem().get() + where, length > 0);
             }
             if (holder.equals(path)) {
                 return new Plan(tail.end(), false, null, 0, null);

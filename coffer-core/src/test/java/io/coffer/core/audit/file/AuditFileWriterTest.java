@@ -343,6 +343,26 @@ class AuditFileWriterTest {
     }
 
     @Test
+    void rotate_afterLogrotateMovedTheFile_namesTheMovedFileAsARotatedSegment() throws Exception {
+        Path file = dir.resolve("audit.log");
+        Path moved = dir.resolve("audit.log-20261208");
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("before")).get(10, TimeUnit.SECONDS);
+            Files.move(file, moved);
+            Files.createFile(file); // logrotate's "create"
+            w.append(record("still-in-the-moved-file")).get(10, TimeUnit.SECONDS);
+            w.rotate().get(10, TimeUnit.SECONDS); // its postrotate SIGHUP
+            w.append(record("after")).get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(chain.breaks()).isZero();
+        JsonNode start = records(file).get(0);
+        assertThat(start.path("chain").path("reason").asText()).isEqualTo(AuditChain.ROTATED);
+        assertThat(start.path("chain").path("previous_file").asText()).isEqualTo("audit.log-20261208");
+        assertThat(verify(List.of(moved, file)).intact()).isTrue();
+    }
+
+    @Test
     void reopen_afterTheTailWasCut_startsABreakSegmentAndKeepsTheFile() throws Exception {
         Path file = dir.resolve("audit.log");
         try (AuditFileWriter w = writer(file, 0)) {

@@ -3,15 +3,14 @@ package io.coffer.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.coffer.core.audit.ChainFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -71,9 +70,10 @@ class AuditChainTamperTest {
 
     @Test
     void removedRecord_relinkedWithSha256_isDetected() throws Exception {
-        List<String> lines = lines(file);
+        List<String> lines = ChainFiles.lines(file);
         lines.remove(middleRecord(lines));
-        rewriteInPlace(file, relinkWithSha256(lines));
+        ChainFiles.rewrite(file, lines);
+        ChainFiles.relinkWithSha256(file);
 
         Map<String, Object> result = verify(http, ROOT);
 
@@ -83,11 +83,11 @@ class AuditChainTamperTest {
 
     @Test
     void editedRecord_isDetected() throws Exception {
-        List<String> lines = lines(file);
+        List<String> lines = ChainFiles.lines(file);
         int at = middleRecord(lines);
         lines.set(at, lines.get(at).replace("\"remote_address\":\"127.0.0.1\"", "\"remote_address\":\"10.9.9.9\""));
         assertThat(lines.get(at)).contains("10.9.9.9");
-        rewriteInPlace(file, lines);
+        ChainFiles.rewrite(file, lines);
 
         Map<String, Object> result = verify(http, ROOT);
 
@@ -97,18 +97,18 @@ class AuditChainTamperTest {
 
     @Test
     void swappedRecords_areDetected() throws Exception {
-        List<String> lines = lines(file);
+        List<String> lines = ChainFiles.lines(file);
         int at = middleRecord(lines);
         Collections.swap(lines, at, at + 1);
-        rewriteInPlace(file, lines);
+        ChainFiles.rewrite(file, lines);
 
         assertThat(verify(http, ROOT)).containsEntry("intact", false);
     }
 
     @Test
     void truncatedTail_isDetected() throws Exception {
-        List<String> lines = lines(file);
-        rewriteInPlace(file, lines.subList(0, lines.size() - 6));
+        List<String> lines = ChainFiles.lines(file);
+        ChainFiles.rewrite(file, lines.subList(0, lines.size() - 6));
 
         Map<String, Object> result = verify(http, ROOT);
 
@@ -148,23 +148,12 @@ class AuditChainTamperTest {
         Path dataDir = Files.createDirectory(dir.resolve("data"));
         Path logFile = dir.resolve("restart.log");
         int port = ChildServer.freePort();
-        ChildServer first = ChildServer.start(dataDir, port);
-        String root;
-        String unsealKey;
-        try {
-            String[] credentials = first.initAndUnseal();
-            root = credentials[0];
-            unsealKey = credentials[1];
-            assertThat(first.http.send("POST", "/v1/sys/mounts/secret", root, "{\"type\":\"kv-v2\"}").status()).isEqualTo(204);
-            enableAudit(first.http, root, logFile);
-            traffic(first.http, root, 8);
-            awaitStoredHead(first.http, root);
-        } finally {
-            first.kill9();
-        }
-        List<String> written = lines(logFile);
+        String[] credentials = auditedChildServer(dataDir, port, logFile, 8);
+        String root = credentials[0];
+        String unsealKey = credentials[1];
+        List<String> written = ChainFiles.lines(logFile);
         int cut = 5;
-        rewriteInPlace(logFile, written.subList(0, written.size() - cut));
+        ChainFiles.rewrite(logFile, written.subList(0, written.size() - cut));
 
         ChildServer second = ChildServer.start(dataDir, port);
         try {
@@ -178,7 +167,7 @@ class AuditChainTamperTest {
             assertThat(start.path("chain").path("found").path("problem").asText()).contains("cut from its end");
             List<Path> files = AuditRecords.chronological(logFile);
             assertThat(files).as("the tampered file is kept beside the new one").hasSize(2);
-            assertThat(lines(files.get(0))).isEqualTo(written.subList(0, written.size() - cut));
+            assertThat(ChainFiles.lines(files.get(0))).isEqualTo(written.subList(0, written.size() - cut));
             // Child servers log to the suite's log (logback-test.xml); the temporary path makes the line this test's.
             assertThat(Files.readAllLines(Path.of("target", "server-test.log"), StandardCharsets.UTF_8))
                     .anySatisfy(l -> assertThat(l).contains("WARN").contains(logFile.toString())
@@ -197,19 +186,9 @@ class AuditChainTamperTest {
         Path dataDir = Files.createDirectory(dir.resolve("data"));
         Path logFile = dir.resolve("restart.log");
         int port = ChildServer.freePort();
-        ChildServer first = ChildServer.start(dataDir, port);
-        String root;
-        String unsealKey;
-        try {
-            String[] credentials = first.initAndUnseal();
-            root = credentials[0];
-            unsealKey = credentials[1];
-            assertThat(first.http.send("POST", "/v1/sys/mounts/secret", root, "{\"type\":\"kv-v2\"}").status()).isEqualTo(204);
-            enableAudit(first.http, root, logFile);
-            traffic(first.http, root, 4);
-        } finally {
-            first.kill9();
-        }
+        String[] credentials = auditedChildServer(dataDir, port, logFile, 4);
+        String root = credentials[0];
+        String unsealKey = credentials[1];
         ChildServer second = ChildServer.start(dataDir, port);
         try {
             second.unseal(unsealKey);
@@ -222,6 +201,26 @@ class AuditChainTamperTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Runs a child server on {@code dataDir} with a file audit device at {@code logFile} for
+     * {@code secrets} writes and reads, waits for its chain head to be stored, kills it (-9) and
+     * returns {root token, unseal key}.
+     */
+    private static String[] auditedChildServer(Path dataDir, int port, Path logFile, int secrets) throws Exception {
+        ChildServer child = ChildServer.start(dataDir, port);
+        try {
+            String[] credentials = child.initAndUnseal();
+            String root = credentials[0];
+            assertThat(child.http.send("POST", "/v1/sys/mounts/secret", root, "{\"type\":\"kv-v2\"}").status()).isEqualTo(204);
+            enableAudit(child.http, root, logFile);
+            traffic(child.http, root, secrets);
+            awaitStoredHead(child.http, root);
+            return credentials;
+        } finally {
+            child.kill9();
+        }
+    }
 
     private static void enableAudit(Http http, String token, Path file) {
         Http.Reply r = http.put("/v1/sys/audit/file", token, Http.json(Map.of("type", "file",
@@ -273,32 +272,5 @@ class AuditChainTamperTest {
         int at = lines.size() / 2;
         assertThat(lines.get(at)).doesNotContain("\"chain_start\"");
         return at;
-    }
-
-    private static List<String> lines(Path file) throws Exception {
-        return new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-    }
-
-    /** Rewrites the file's content in place (same file, as an attacker with write access would). */
-    private static void rewriteInPlace(Path file, List<String> lines) throws Exception {
-        StringBuilder b = new StringBuilder();
-        lines.forEach(l -> b.append(l).append('\n'));
-        Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
-    }
-
-    /** What an attacker does after removing a line: every prev_hash becomes the SHA-256 of the line before. */
-    private static List<String> relinkWithSha256(List<String> lines) throws Exception {
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        List<String> out = new ArrayList<>();
-        String previous = null;
-        for (String line : lines) {
-            String relinked = line;
-            if (previous != null) {
-                relinked = line.substring(0, line.lastIndexOf(",\"prev_hash\":\"")) + ",\"prev_hash\":\"" + previous + "\"}";
-            }
-            out.add(relinked);
-            previous = HexFormat.of().formatHex(sha256.digest(relinked.getBytes(StandardCharsets.UTF_8)));
-        }
-        return out;
     }
 }

@@ -167,45 +167,19 @@ public final class AuditChainVerifier {
                 return Optional.of("no line ends where the stored head does (byte " + head.offset()
                         + "): lines before it were removed, edited or inserted");
             }
-            long start = end;
-            ByteBuffer buf = ByteBuffer.allocate(8192);
-            while (start > 0) {
-                int n = (int) Math.min(buf.capacity(), start);
-                buf.clear().limit(n);
-                readFully(ch, buf, start - n);
-                int i = n - 1;
-                while (i >= 0 && buf.get(i) != '\n') {
-                    i--;
-                }
-                if (i >= 0) {
-                    start = start - n + i + 1;
-                    break;
-                }
-                start -= n;
-            }
+            long start = ChainFileBytes.lastIndexOfNewline(ch, end) + 1;
             long length = end - start;
             if (length > Integer.MAX_VALUE - 8) {
                 return Optional.of("the line at the stored head is too long");
             }
             ByteBuffer line = ByteBuffer.allocate((int) length);
-            readFully(ch, line, start);
+            ChainFileBytes.readFully(ch, line, start);
             String link = AuditChain.link(mac, line.array(), 0, line.capacity());
-            if (!java.security.MessageDigest.isEqual(AuditChainVerifier.ascii(link), AuditChainVerifier.ascii(head.last()))) {
+            if (!MessageDigest.isEqual(ascii(link), ascii(head.last()))) {
                 return Optional.of("the line ending at the stored head (byte " + head.offset()
                         + ") is not the one the device wrote: lines before it were removed, edited or inserted");
             }
             return Optional.empty();
-        }
-    }
-
-    private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
-        long at = position;
-        while (buf.hasRemaining()) {
-            int n = ch.read(buf, at);
-            if (n < 0) {
-                throw new IOException("unexpected end of audit file");
-            }
-            at += n;
         }
     }
 

@@ -3,6 +3,7 @@ package io.coffer.core.audit.file;
 import io.coffer.core.audit.AuditChain;
 import io.coffer.core.audit.AuditChainStore;
 import io.coffer.core.audit.AuditChainVerifier;
+import io.coffer.core.audit.ChainFileBytes;
 import io.coffer.core.audit.ChainHead;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -619,7 +620,7 @@ final class AuditFileWriter implements AutoCloseable {
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
                 length = ch.size();
                 requireAuditLog(ch, length);
-                complete = completeLength(ch, length);
+                complete = ChainFileBytes.completeLength(ch, length);
             }
             id = fileIdOf(path);
         }
@@ -712,7 +713,7 @@ final class AuditFileWriter implements AutoCloseable {
 
     private static long completeLength(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return completeLength(ch, ch.size());
+            return ChainFileBytes.completeLength(ch, ch.size());
         }
     }
 
@@ -769,45 +770,6 @@ final class AuditFileWriter implements AutoCloseable {
                 && (newline < 0 || first.contains(",\"" + AuditChain.PREV_HASH_FIELD + "\":\""));
         if (!looksLikeRecord) {
             throw new IOException("the file exists and is not a Coffer audit log; refusing to write to it");
-        }
-    }
-
-    /** The length of the file up to and including its last newline. */
-    private static long completeLength(FileChannel ch, long length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        long lastNewline = lastIndexOfNewline(ch, length);
-        return lastNewline + 1;
-    }
-
-    /** The index of the last {@code '\n'} before {@code end}, or -1. */
-    private static long lastIndexOfNewline(FileChannel ch, long end) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(8192);
-        long pos = end;
-        while (pos > 0) {
-            int n = (int) Math.min(buf.capacity(), pos);
-            long from = pos - n;
-            buf.clear().limit(n);
-            readFully(ch, buf, from);
-            for (int i = n - 1; i >= 0; i--) {
-                if (buf.get(i) == '\n') {
-                    return from + i;
-                }
-            }
-            pos = from;
-        }
-        return -1;
-    }
-
-    private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
-        long at = position;
-        while (buf.hasRemaining()) {
-            int n = ch.read(buf, at);
-            if (n < 0) {
-                throw new IOException("unexpected end of audit file");
-            }
-            at += n;
         }
     }
 

@@ -394,15 +394,7 @@ class AuditFileWriterTest {
     @Test
     void reopen_linesWrittenAfterTheStoredHead_areFollowedAndContinued() throws Exception {
         Path file = dir.resolve("audit.log");
-        ChainHead early;
-        try (AuditFileWriter w = writer(file, 0)) {
-            w.append(record("r0")).get(10, TimeUnit.SECONDS);
-            early = w.writtenHead().orElseThrow();
-            for (int i = 1; i < 5; i++) {
-                w.append(record("r" + i)).get(10, TimeUnit.SECONDS);
-            }
-        }
-        chain.storeHead(early); // as after a crash before the recorder stored the later heads
+        writeFiveStoringOnlyTheFirstHead(file);
 
         try (AuditFileWriter w = writer(file, 0)) {
             w.append(record("r5")).get(10, TimeUnit.SECONDS);
@@ -416,15 +408,7 @@ class AuditFileWriterTest {
     @Test
     void reopen_editedLineAfterTheStoredHead_isABreak() throws Exception {
         Path file = dir.resolve("audit.log");
-        ChainHead early;
-        try (AuditFileWriter w = writer(file, 0)) {
-            w.append(record("r0")).get(10, TimeUnit.SECONDS);
-            early = w.writtenHead().orElseThrow();
-            for (int i = 1; i < 5; i++) {
-                w.append(record("r" + i)).get(10, TimeUnit.SECONDS);
-            }
-        }
-        chain.storeHead(early);
+        writeFiveStoringOnlyTheFirstHead(file);
         List<String> lines = Files.readAllLines(file);
         lines.set(3, lines.get(3).replace("\"r2\"", "\"r9\""));
         Files.write(file, lines);
@@ -502,6 +486,19 @@ class AuditFileWriterTest {
     }
 
     /** Rotated files oldest first, then the current file. */
+    /** Records r0..r4, then stores r0's head, as after a crash before the recorder stored the later heads. */
+    private void writeFiveStoringOnlyTheFirstHead(Path file) throws Exception {
+        ChainHead early;
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("r0")).get(10, TimeUnit.SECONDS);
+            early = w.writtenHead().orElseThrow();
+            for (int i = 1; i < 5; i++) {
+                w.append(record("r" + i)).get(10, TimeUnit.SECONDS);
+            }
+        }
+        chain.storeHead(early);
+    }
+
     private static List<Path> chronological(Path file) throws Exception {
         try (Stream<Path> s = Files.list(file.getParent())) {
             List<Path> rotated = s.filter(p -> p.getFileName().toString().startsWith(file.getFileName() + ".")).sorted().toList();

@@ -7,6 +7,8 @@ import io.coffer.core.seal.ShamirSeal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -327,9 +329,9 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
         byte[] key = table.exportChainKey(live.entry())
                 .orElseThrow(() -> CofferException.invalid("the audit device at \"" + live.entry().path() + "\" has no chain key"));
         try {
-            return new ExportedChainKey(java.util.HexFormat.of().formatHex(key), table.storedHead(live.entry()));
+            return new ExportedChainKey(HexFormat.of().formatHex(key), table.storedHead(live.entry()));
         } finally {
-            java.util.Arrays.fill(key, (byte) 0);
+            Arrays.fill(key, (byte) 0);
         }
     }
 

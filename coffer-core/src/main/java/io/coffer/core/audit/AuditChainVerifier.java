@@ -324,8 +324,9 @@ public final class AuditChainVerifier {
             segment = number;
             records = 1;
             if (AuditChain.BREAK.equals(chain.path("reason").asText())) {
+                // The record's own fields are file content: named, never quoted.
                 return Optional.of("the server found this device's file did not match its stored chain head and started"
-                        + " a new segment here: expected " + chain.path("expected") + ", found " + chain.path("found"));
+                        + " a new segment here (this record's chain.expected and chain.found say what it found)");
             }
             return Optional.empty();
         }

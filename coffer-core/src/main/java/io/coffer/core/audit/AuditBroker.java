@@ -301,7 +301,8 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
     /**
      * How many times a device found, when it opened its file, that the file did not match its
      * stored chain head (and started a new segment recording the break), since this node
-     * started. A counter for the metrics endpoint.
+     * started: the counter a metrics endpoint exports (there is none yet; {@code sys/audit-verify}
+     * reports it).
      */
     public long chainBreaks() {
         return chainBreaks.get();

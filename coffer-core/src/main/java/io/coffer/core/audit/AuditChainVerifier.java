@@ -254,7 +254,7 @@ public final class AuditChainVerifier {
                     bytes += line.length + 1;
                     link = mac == null ? AuditChain.hash(digest, line) : AuditChain.link(mac, line, 0, line.length);
                     if (head.isPresent() && segment == head.get().segment() && records == head.get().records()) {
-                        if (!link.equals(head.get().last())) {
+                        if (!MessageDigest.isEqual(ascii(link), ascii(head.get().last()))) {
                             return Optional.of(new Failure(source.file(), lineInFile, "this line is not the one the"
                                     + " stored chain head names (segment " + segment + " line " + records
                                     + "): lines of this segment were removed, inserted or edited"));

@@ -10,9 +10,11 @@ import io.coffer.core.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -73,7 +75,9 @@ final class ChainFileVerification {
     }
 
     private static boolean endsAt(ChainHead end, ChainHead written) {
-        return end.segment() == written.segment() && end.records() == written.records() && end.last().equals(written.last());
+        return end.segment() == written.segment() && end.records() == written.records()
+                && MessageDigest.isEqual(end.last().getBytes(StandardCharsets.US_ASCII),
+                        written.last().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The files before {@code current}, oldest first, as named by each file's chain_start record. */

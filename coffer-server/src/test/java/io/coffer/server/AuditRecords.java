@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import io.coffer.core.audit.AuditChainKey;
+import io.coffer.core.audit.AuditChainVerifier;
 import java.util.stream.Stream;
 
 /** Reads audit files in tests: every line must parse as a JSON object. */
@@ -55,6 +59,25 @@ final class AuditRecords {
                     .sorted().toList());
             all.add(file);
             return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The chain key of the audit device at {@code device}, exported through the server (root token). */
+    @SuppressWarnings("unchecked")
+    static AuditChainKey chainKey(Http http, String root, String device) {
+        Http.Reply r = http.get("/v1/sys/audit-chain-key/" + device, root);
+        if (r.status() != 200) {
+            throw new AssertionError("chain key export: " + r.status());
+        }
+        return AuditChainKey.ofHex((String) ((Map<String, Object>) r.json().get("data")).get("key"));
+    }
+
+    /** Verifies {@code files} with {@code key}, without a stored head. */
+    static AuditChainVerifier.Result verify(AuditChainKey key, List<Path> files) {
+        try {
+            return AuditChainVerifier.verify(files, key, Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,6 @@ package io.coffer.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.coffer.core.audit.AuditChainVerifier;
 import io.coffer.core.mount.MountEntry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -123,7 +122,7 @@ class AuditVolumeTest {
                 assertThat(request.path("data_withheld").path("hmac").asText()).startsWith("hmac-sha256:");
             }
         }
-        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+        assertThat(AuditRecords.verify(AuditRecords.chainKey(http, ROOT, "file"), List.of(file)).intact()).isTrue();
     }
 
     @Test
@@ -166,7 +165,7 @@ class AuditVolumeTest {
         JsonNode request = AuditRecords.vaultRecords(file).getLast();
         assertThat(request.path("truncated").asBoolean()).isTrue();
         assertThat(request.path("request").path("data_withheld").path("reason").asText()).isEqualTo("record_too_large");
-        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+        assertThat(AuditRecords.verify(AuditRecords.chainKey(http, ROOT, "file"), List.of(file)).intact()).isTrue();
     }
 
     @Test
@@ -210,7 +209,7 @@ class AuditVolumeTest {
         assertThat(withheld.path("hmac").asText()).startsWith("hmac-sha256:");
         assertThat(request.path("request").path("path").asText()).isEqualTo("secret/data/big");
         assertThat(size(file) - before).isLessThan(2L * 16384 + FEW_KIB);
-        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+        assertThat(AuditRecords.verify(AuditRecords.chainKey(http, ROOT, "file"), List.of(file)).intact()).isTrue();
     }
 
     @Test

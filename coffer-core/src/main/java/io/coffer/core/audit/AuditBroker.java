@@ -8,6 +8,8 @@ import io.coffer.core.seal.ShamirSeal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +57,8 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
     private final Clock clock;
     private final Map<String, AuditDeviceFactory> factories = new LinkedHashMap<>();
     private volatile List<Live> devices = List.of();
+    /** Chain breaks found by devices since this node started; read by metrics. */
+    private final AtomicLong chainBreaks = new AtomicLong();
 
     public AuditBroker(SecureStorage storage, Clock clock, List<AuditDeviceFactory> factories) {
         this.table = new AuditDeviceTable(storage);
@@ -255,7 +260,7 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
         AuditFormatOptions.parse(options);
         factory.validateOptions(options);
         AuditDeviceEntry entry = new AuditDeviceEntry(p, type, description, options, local, UUID.randomUUID().toString());
-        AuditDevice device = factory.create(entry, table.salt(entry));
+        AuditDevice device = factory.create(entry, table.salt(entry), table.chain(entry, chainBreaks::incrementAndGet));
         try {
             device.checkReady();
             List<AuditDeviceEntry> next = new ArrayList<>(entries());
@@ -301,10 +306,59 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
 
     /** {@code hmac-sha256:<hex>} of {@code input} with the salt of the device at {@code path}. */
     public String hash(String path, String input) {
+        return live(path).device().hash(input);
+    }
+
+    /**
+     * How many times a device found, when it opened its file, that the file did not match its
+     * stored chain head (and started a new segment recording the break), since this node
+     * started: the counter a metrics endpoint exports (there is none yet; {@code sys/audit-verify}
+     * reports it).
+     */
+    public long chainBreaks() {
+        return chainBreaks.get();
+    }
+
+    /** The chain of the device at {@code path}, as it stands now ({@code sys/audit-verify}). */
+    public ChainReport verifyChain(String path) {
+        Live live = live(path);
+        AuditChainVerifier.Result result = live.device().verifyChain();
+        return new ChainReport(result, table.storedHead(live.entry()), live.device().writtenHead());
+    }
+
+    /** A chain verification with the heads it was checked against. */
+    public record ChainReport(AuditChainVerifier.Result result, Optional<ChainHead> storedHead,
+            Optional<ChainHead> writtenHead) {
+    }
+
+    /**
+     * The chain key of the device at {@code path} as hex, with its stored head, for verifying
+     * copies of its files offline. Whoever holds the key can forge the chain: root only, and the
+     * request is audited (the key itself is HMAC'd in the record like any response value).
+     */
+    public ExportedChainKey exportChainKey(String path) {
+        Live live = live(path);
+        byte[] key = table.exportChainKey(live.entry())
+                .orElseThrow(() -> CofferException.invalid("the audit device at " + ClientText.quote(live.entry().path()) + " has no chain key"));
+        try {
+            return new ExportedChainKey(HexFormat.of().formatHex(key), table.storedHead(live.entry()));
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /** An exported chain key (hex) and the head stored when it was exported. */
+    public record ExportedChainKey(String keyHex, Optional<ChainHead> storedHead) {
+        @Override
+        public String toString() {
+            return "ExportedChainKey[redacted]";
+        }
+    }
+
+    private Live live(String path) {
         String p = normalize(path);
         return devices.stream().filter(l -> l.entry().path().equals(p)).findFirst()
-                .orElseThrow(() -> CofferException.invalid("no audit device is enabled at " + ClientText.quote(p)))
-                .device().hash(input);
+                .orElseThrow(() -> CofferException.invalid("no audit device is enabled at " + ClientText.quote(p)));
     }
 
     /**
@@ -344,7 +398,8 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
                 continue;
             }
             try {
-                loaded.add(new Live(entry, factory.create(entry, table.salt(entry))));
+                loaded.add(new Live(entry, factory.create(entry, table.salt(entry),
+                        table.chain(entry, chainBreaks::incrementAndGet))));
             } catch (RuntimeException e) {
                 loaded.add(new Live(entry, AuditDevice.refusing("audit device at " + entry.path() + " cannot be created")));
                 LOG.error("audit device at {} cannot be created ({}); every request is refused until it is disabled",

@@ -10,17 +10,23 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.crypto.Mac;
 
 /**
- * The hash chain that makes an audit file tamper-evident, shared by the writer and
+ * The keyed chain that makes an audit file tamper-evident, shared by the writer and
  * {@link AuditChainVerifier}.
  *
- * <p>Every line is one JSON object whose last field, {@value #PREV_HASH_FIELD}, is the hex SHA-256
- * of the previous line's bytes (without its newline). The first line of every file is a
- * {@value #START_TYPE} record: it carries the start value of the file's chain, which is
- * {@link #GENESIS} for a device's first file and the hash of the last line of the previous file
- * after a rotation. Editing, removing or reordering any line therefore breaks the link of the line
- * after it; a missing start record shows that the beginning of a file was cut off.
+ * <p>Every line is one JSON object whose last field, {@value #PREV_HASH_FIELD}, is the link of the
+ * previous line: the hex HMAC-SHA256 of its bytes (without its newline) under the device's
+ * {@link AuditChainKey}. The first line of every file is a {@value #START_TYPE} record (version
+ * {@value #VERSION}) that opens a numbered segment; its link is {@link #GENESIS} for a device's
+ * first segment and the link of the last line before it otherwise (the previous file's last line
+ * after a rotation, the last line of the stored head after a break). Editing, removing or
+ * reordering any line therefore breaks the link of the line after it, and without the key nobody
+ * can compute new links; a missing start record shows that the beginning of a file was cut off.
+ *
+ * <p>Version 1 files (before the chain was keyed) linked lines with plain SHA-256, which anyone who
+ * can write the file can recompute; {@link AuditChainVerifier} still reads them, flagged as such.
  */
 public final class AuditChain {
 
@@ -29,6 +35,12 @@ public final class AuditChain {
     public static final String PREV_HASH_FIELD = "prev_hash";
     /** The {@code type} of the record that opens each file. */
     public static final String START_TYPE = "chain_start";
+    /** The version of {@code chain_start} records this code writes: 2, HMAC-SHA256 links. */
+    public static final int VERSION = 2;
+    /** {@code chain_start} reasons. */
+    public static final String CREATED = "created";
+    public static final String ROTATED = "rotated";
+    public static final String BREAK = "break";
 
     private static final byte[] PREV_HASH_PREFIX = (",\"" + PREV_HASH_FIELD + "\":\"").getBytes(StandardCharsets.US_ASCII);
     /** What follows the link's hex digits: the closing quote and brace (part of the line), then the newline. */
@@ -46,10 +58,17 @@ public final class AuditChain {
         }
     }
 
-    /** Hex SHA-256 of a line's bytes, excluding the newline. */
+    /** Hex SHA-256 of a line's bytes, excluding the newline: the link of version 1 files. */
     public static String hash(MessageDigest digest, byte[] line) {
         digest.reset();
         return HexFormat.of().formatHex(digest.digest(line));
+    }
+
+    /** The link of a line: hex HMAC-SHA256 of its bytes (without the newline) under {@code mac}'s key. */
+    public static String link(Mac mac, byte[] line, int from, int length) {
+        mac.reset();
+        mac.update(line, from, length);
+        return HexFormat.of().formatHex(mac.doFinal());
     }
 
     /**
@@ -75,29 +94,29 @@ public final class AuditChain {
 
     /**
      * Writes the line {@link #link(byte[], String) link(body, prevHash)} would return, and a
-     * newline, into {@code out}, and returns the hex SHA-256 of that line (the next line's link),
+     * newline, into {@code out}, and returns the link of that line (what the next line carries),
      * without building the line as an array: the file writer links every record of a batch this
      * way into one buffer.
      *
-     * @param prevHash the previous line's hash as 64 ASCII hex digits
-     * @param digest   used and reset
+     * @param prevHash the previous line's link as 64 ASCII hex digits
+     * @param mac      under the chain key ({@link AuditChainKey#newMac()}); used and reset
      * @param out      must have room for {@link #linkedLength(byte[])} bytes
-     * @return the hash of the written line, as 64 ASCII hex digits
+     * @return the link of the written line, as 64 ASCII hex digits
      */
-    public static byte[] linkInto(ByteBuffer out, MessageDigest digest, byte[] body, byte[] prevHash) {
+    public static byte[] linkInto(ByteBuffer out, Mac mac, byte[] body, byte[] prevHash) {
         int close = closingBrace(body);
         int prefixSkip = isBlankBetween(body, 1, close) ? 1 : 0;
-        digest.reset();
+        mac.reset();
         out.put(body, 0, close);
-        digest.update(body, 0, close);
+        mac.update(body, 0, close);
         out.put(PREV_HASH_PREFIX, prefixSkip, PREV_HASH_PREFIX.length - prefixSkip);
-        digest.update(PREV_HASH_PREFIX, prefixSkip, PREV_HASH_PREFIX.length - prefixSkip);
+        mac.update(PREV_HASH_PREFIX, prefixSkip, PREV_HASH_PREFIX.length - prefixSkip);
         out.put(prevHash);
-        digest.update(prevHash);
+        mac.update(prevHash);
         out.put(LINE_END, 0, 2);
-        digest.update(LINE_END, 0, 2);
+        mac.update(LINE_END, 0, 2);
         out.put(LINE_END, 2, 1);
-        return HexFormat.of().formatHex(digest.digest()).getBytes(StandardCharsets.US_ASCII);
+        return HexFormat.of().formatHex(mac.doFinal()).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** An upper bound of the bytes {@link #linkInto} writes for {@code body}. */
@@ -118,18 +137,25 @@ public final class AuditChain {
     }
 
     /**
-     * The record that opens a file, without its link (pass it through {@link #link}).
+     * The record that opens a segment, without its link (pass it through {@link #link}).
      *
+     * @param segment      the segment's number, from 1
+     * @param reason       {@link #CREATED}, {@link #ROTATED} or {@link #BREAK}
      * @param previousFile the name of the file this one continues, or null
-     * @param reason       {@code created}, {@code rotated} or {@code reopened}
+     * @param details      more fields of the {@code chain} object (a break's expected and found
+     *                     heads), never secret; may be empty
      */
-    public static byte[] startRecord(Instant time, String previousFile, String reason) {
+    public static byte[] startRecord(Instant time, long segment, String reason, String previousFile,
+            Map<String, Object> details) {
         Map<String, Object> chain = new LinkedHashMap<>();
-        chain.put("version", 1);
+        chain.put("version", VERSION);
+        chain.put("link", "hmac-sha256");
+        chain.put("segment", segment);
         chain.put("reason", reason);
         if (previousFile != null) {
             chain.put("previous_file", previousFile);
         }
+        chain.putAll(details);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("time", Timestamps.rfc3339Nano(time));
         record.put("type", START_TYPE);

@@ -46,6 +46,22 @@ public interface AuditDevice extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Verifies the device's chain as it stands now, from its oldest file it can find to the last
+     * line it wrote, with its key and stored head. Reads files and may take a while; never on the
+     * request path of anything but the verification itself.
+     *
+     * @throws io.coffer.core.error.CofferException {@code INVALID_REQUEST} for a device without a chain
+     */
+    default AuditChainVerifier.Result verifyChain() {
+        throw io.coffer.core.error.CofferException.invalid("this audit device keeps no chain to verify");
+    }
+
+    /** The head of the last line the device wrote, if it keeps a chain and wrote one. */
+    default java.util.Optional<ChainHead> writtenHead() {
+        return java.util.Optional.empty();
+    }
+
     /** Starts a new file (or the device's equivalent) without losing a record; no-op by default. */
     default CompletableFuture<Void> rotate() {
         return CompletableFuture.completedFuture(null);

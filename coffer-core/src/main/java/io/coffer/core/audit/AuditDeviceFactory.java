@@ -18,7 +18,8 @@ public interface AuditDeviceFactory {
     /**
      * Creates the device described by {@code entry}. Must not fail because its target is
      * unwritable right now (a device loaded on unseal must exist to refuse requests); report that
-     * through {@link AuditDevice#checkReady()} and failed records instead.
+     * through {@link AuditDevice#checkReady()} and failed records instead. {@code chain} holds the
+     * device's chain key and stored head; a device that writes no chain ignores it.
      */
-    AuditDevice create(AuditDeviceEntry entry, AuditSalt salt);
+    AuditDevice create(AuditDeviceEntry entry, AuditSalt salt, AuditChainStore chain);
 }

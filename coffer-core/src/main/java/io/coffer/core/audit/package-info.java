@@ -2,10 +2,11 @@
  * The audit log the request pipeline writes to: the {@link io.coffer.core.audit.AuditBroker}
  * (enabled devices, fail-closed dispatch, the audit table behind the barrier), the device SPI
  * ({@link io.coffer.core.audit.AuditDevice}, {@link io.coffer.core.audit.AuditDeviceFactory}),
- * Vault's JSON record format with salted HMACs ({@link io.coffer.core.audit.AuditFormatter}) and
- * the bounds on what one request may cost the log (bodies of unauthenticated callers reduced to
- * size and HMAC, {@code max_record_bytes}), the free-space gauge devices report
- * ({@link io.coffer.core.audit.VolumeSpace}), and the hash chain of audit files with its offline
+ * Vault's JSON record format with salted HMACs ({@link io.coffer.core.audit.AuditFormatter}), the
+ * bounds on what one request may cost the log (bodies of unauthenticated callers reduced to size
+ * and HMAC, {@code max_record_bytes}), the free-space gauge devices report
+ * ({@link io.coffer.core.audit.VolumeSpace}), and the keyed chain of audit files
+ * ({@link io.coffer.core.audit.AuditChain}, its key and stored head behind the barrier) with its
  * verifier.
  *
  * <p>Depends on {@code logical}, {@code token}, {@code error}, {@code json}, {@code barrier} (for

@@ -8,7 +8,8 @@ import java.util.Map;
  * to the capability of its operation, whatever the operation. The lists are Vault's (the system
  * backend's and the token store's "root paths"), including endpoints Coffer does not serve yet, so
  * that a policy written for Vault means the same here when they arrive. {@code sys/seal} and
- * {@code sys/step-down} are listed because Vault enforces sudo on them in code.
+ * {@code sys/step-down} are listed because Vault enforces sudo on them in code;
+ * {@code sys/audit-verify/} and {@code sys/audit-chain-key/} are Coffer's own endpoints.
  *
  * <p>Matching is Vault's: within the mount ({@code sys/} or {@code auth/token/}), the longest listed
  * entry that is a prefix of the rest of the path decides; an entry written with a trailing
@@ -48,7 +49,10 @@ public final class SudoPaths {
                     "leases",
                     "internal/inspect/*",
                     "seal",
-                    "step-down"),
+                    "step-down",
+                    // Coffer's own: the audit chain's verification and key export.
+                    "audit-verify/*",
+                    "audit-chain-key/*"),
             "auth/token/", List.of(
                     "revoke-orphan/*",
                     "accessors*"));

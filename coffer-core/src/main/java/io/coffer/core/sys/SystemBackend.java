@@ -38,7 +38,7 @@ public final class SystemBackend implements SecretsEngine {
         all.addAll(new KeyPaths(barrier).routes());
         all.addAll(new AuthPaths(authMounts, tokens).routes());
         all.addAll(new PolicyPaths(policies, tokens).routes());
-        all.addAll(new AuditPaths(audit).routes());
+        all.addAll(new AuditPaths(audit, tokens).routes());
         this.routes = List.copyOf(all);
     }
 

@@ -166,7 +166,7 @@ class AuditBrokerTest {
         }
 
         @Override
-        public AuditDevice create(AuditDeviceEntry entry, AuditSalt salt) {
+        public AuditDevice create(AuditDeviceEntry entry, AuditSalt salt, AuditChainStore chain) {
             java.util.concurrent.atomic.AtomicInteger records = new java.util.concurrent.atomic.AtomicInteger();
             return new AuditDevice() {
                 @Override

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import javax.crypto.Mac;
 import org.junit.jupiter.api.Test;
 
-/** The streaming link the file writer uses produces exactly the lines and hashes of {@link AuditChain#link}. */
+/** The streaming link the file writer uses produces exactly the lines and links of {@link AuditChain#link}. */
 class AuditChainTest {
 
-    private final MessageDigest digest = AuditChain.newDigest();
+    private final Mac mac = AuditChainKey.of(AuditChainKey.newKey()).newMac();
 
     @Test
     void linkInto_writesTheSameLineAsLink_andReturnsItsHash() {
@@ -29,9 +29,9 @@ class AuditChainTest {
             int before = out.position();
             byte[] line = AuditChain.link(body, prev);
             expected.append(new String(line, StandardCharsets.UTF_8)).append('\n');
-            prev = AuditChain.hash(digest, line);
+            prev = AuditChain.link(mac, line, 0, line.length);
 
-            linked = AuditChain.linkInto(out, digest, body, linked);
+            linked = AuditChain.linkInto(out, mac, body, linked);
 
             assertThat(new String(linked, StandardCharsets.US_ASCII)).isEqualTo(prev);
             assertThat(out.position() - before).isLessThanOrEqualTo(AuditChain.linkedLength(body));
@@ -46,9 +46,19 @@ class AuditChainTest {
         ByteBuffer out = ByteBuffer.allocate(256);
         byte[] genesis = AuditChain.GENESIS.getBytes(StandardCharsets.US_ASCII);
 
-        assertThatThrownBy(() -> AuditChain.linkInto(out, digest, utf8("[1,2]"), genesis))
+        assertThatThrownBy(() -> AuditChain.linkInto(out, mac, utf8("[1,2]"), genesis))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(out.position()).as("nothing written").isZero();
+    }
+
+    @Test
+    void link_dependsOnTheKey_soNobodyWithoutItCanRelink() {
+        byte[] line = AuditChain.link(utf8("{\"type\":\"request\"}"), AuditChain.GENESIS);
+        Mac other = AuditChainKey.of(AuditChainKey.newKey()).newMac();
+
+        assertThat(AuditChain.link(mac, line, 0, line.length)).hasSize(64)
+                .isNotEqualTo(AuditChain.link(other, line, 0, line.length))
+                .isNotEqualTo(AuditChain.hash(AuditChain.newDigest(), line));
     }
 
     private static byte[] utf8(String s) {

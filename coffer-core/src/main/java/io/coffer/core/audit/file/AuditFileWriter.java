@@ -1,6 +1,10 @@
 package io.coffer.core.audit.file;
 
 import io.coffer.core.audit.AuditChain;
+import io.coffer.core.audit.AuditChainStore;
+import io.coffer.core.audit.AuditChainVerifier;
+import io.coffer.core.audit.ChainFileBytes;
+import io.coffer.core.audit.ChainHead;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,30 +17,30 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends hash-chained lines to one audit file with group commit: callers queue records and wait;
- * one writer thread takes everything queued, links each record to the previous line
- * ({@link AuditChain}) and writes the batch with one write. One {@code fsync}
+ * Appends chained lines to one audit file with group commit: callers queue records and wait;
+ * one writer thread takes everything queued, links each record to the previous line with the
+ * device's chain key ({@link AuditChain}) and writes the batch with one write. One {@code fsync}
  * ({@link FileChannel#force}) then covers the batch; nobody pays a syscall per record under load.
  *
  * <p>When callers are released depends on {@link Durability}: with {@link Durability#WRITE} as
@@ -53,9 +57,19 @@ import org.slf4j.LoggerFactory;
  * {@code FILE.<UTC timestamp>} and a new file starts with a {@code chain_start} record linked to
  * the old file's last line.
  *
- * <p>On open, an existing file is continued: a trailing incomplete line (a batch cut by a crash
- * before its fsync, hence never acknowledged) is removed, and the chain continues from the last
- * complete line. An empty file continues the newest rotated sibling, if any.
+ * <p><b>Chain head.</b> The head of every durable batch (segment, line count, link, file identity
+ * and offset) goes to a {@link HeadRecorder} that stores it behind the barrier at most every
+ * {@link HeadRecorder#INTERVAL}; the start of a segment is stored at once. On open the file must
+ * still hold the last known head (the stored one on start, the last written one on a reopen):
+ * the line ending at the head's offset must carry the head's link and the lines after it must
+ * continue the chain. Then the file is continued (a trailing incomplete line, a batch cut by a
+ * crash before it was acknowledged, is removed). A file moved away by an external rotation (found
+ * again next to the file by its identity) is followed to its end and a new file continues it as a
+ * rotated segment. Anything else is a <em>break</em>: the file is renamed aside as it is, and a new
+ * file starts with a {@code chain_start} record of reason {@code break} saying what was expected
+ * and what was found, linked to the stored head; the break is logged and counted
+ * ({@link AuditChainStore#breakFound()}). A non-empty file the device never wrote (enabled on an
+ * existing file, or a file of an unkeyed older version) is renamed aside likewise, without a break.
  */
 final class AuditFileWriter implements AutoCloseable {
 
@@ -68,7 +82,6 @@ final class AuditFileWriter implements AutoCloseable {
     static final Duration ENQUEUE_TIMEOUT = Duration.ofSeconds(10);
     private static final DateTimeFormatter ROTATED_SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSSSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final Pattern ROTATED_NAME = Pattern.compile("\\.(\\d{8}T\\d{6}\\.\\d{9}Z)(?:-(\\d+))?");
 
     private sealed interface Task permits Append, Rotate, Close {
     }
@@ -92,30 +105,47 @@ final class AuditFileWriter implements AutoCloseable {
     }
 
     private final Path path;
+    private final String fileName;
     private final long maxFileSize;
     private final Set<PosixFilePermission> mode;
     private final Clock clock;
     private final Durability durability;
     private final BackgroundSync backgroundSync;
+    private final AuditChainStore chain;
+    private final HeadRecorder heads;
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread thread;
     private volatile boolean accepting = true;
     private volatile IOException openFailure;
     private volatile long syncs;
+    /** The head of the last line written (not necessarily durable yet); null before the file is open. */
+    private volatile ChainHead written;
 
     // Writer-thread state (and the constructor's, before the thread starts).
-    private final MessageDigest digest = AuditChain.newDigest();
+    /** Under the chain key; one for the life of the writer, as {@code HmacSha256} does for request hashes. */
+    private final Mac mac;
     private FileChannel channel;
     private Object fileKey;
+    /** {@link #fileKey} as the head records it, made once per open rather than per batch. */
+    private String fileIdText;
     private long size;
-    /** The hash of the last line written, as 64 ASCII hex digits. */
+    /** The link of the last line written, as 64 ASCII hex digits. */
     private byte[] lastHash = hexBytes(AuditChain.GENESIS);
+    private long segment;
+    /** Lines of the current segment, its chain_start included. */
+    private long records;
+    /**
+     * Where the file must stand when it is (re)opened: the stored head on start, the last written
+     * head afterwards; null when the stored head is missing.
+     */
+    private ChainHead expected;
     /** Where a batch's lines are linked; direct, so writing it needs no copy into a temporary buffer. */
     private ByteBuffer batchBuffer = ByteBuffer.allocateDirect(INITIAL_BUFFER);
-    /** Non-null while the open file is empty and must begin with a chain_start record. */
+    /** Non-null while a chain_start record is due (it is written as soon as the file is opened). */
     private StartRecord startDue;
 
-    private record StartRecord(String previousFile, String reason) {
+    /** The record that opens the next segment, and the link it carries. */
+    private record StartRecord(String previousFile, String reason, byte[] prev, Map<String, Object> details) {
     }
 
     /**
@@ -125,17 +155,23 @@ final class AuditFileWriter implements AutoCloseable {
      * @param maxFileSize rotate once the file reaches this many bytes; 0 for never
      * @param mode        permissions of a file this writer creates; null to leave the default
      */
-    AuditFileWriter(Path path, long maxFileSize, Set<PosixFilePermission> mode, Clock clock) {
-        this(path, maxFileSize, mode, clock, Durability.FSYNC);
+    AuditFileWriter(Path path, long maxFileSize, Set<PosixFilePermission> mode, Clock clock, AuditChainStore chain) {
+        this(path, maxFileSize, mode, clock, Durability.FSYNC, chain);
     }
 
-    AuditFileWriter(Path path, long maxFileSize, Set<PosixFilePermission> mode, Clock clock, Durability durability) {
+    AuditFileWriter(Path path, long maxFileSize, Set<PosixFilePermission> mode, Clock clock, Durability durability,
+            AuditChainStore chain) {
         this.path = path.toAbsolutePath().normalize();
+        this.fileName = this.path.getFileName().toString();
         this.maxFileSize = maxFileSize;
         this.mode = mode;
         this.clock = clock;
         this.durability = durability;
-        this.backgroundSync = durability == Durability.WRITE ? new BackgroundSync(this.path) : null;
+        this.chain = chain;
+        this.mac = chain.key().newMac();
+        this.expected = chain.storedHead().orElse(null);
+        this.heads = new HeadRecorder(chain, this.path);
+        this.backgroundSync = durability == Durability.WRITE ? new BackgroundSync(this.path, heads::offer) : null;
         try {
             open(null);
         } catch (IOException e) {
@@ -152,6 +188,11 @@ final class AuditFileWriter implements AutoCloseable {
     /** Why the file could not be opened the last time it was tried; empty while it is open. */
     Optional<IOException> openFailure() {
         return Optional.ofNullable(openFailure);
+    }
+
+    /** The head of the last line written, for a live verification; empty before the file was opened. */
+    Optional<ChainHead> writtenHead() {
+        return Optional.ofNullable(written);
     }
 
     /** How many fsyncs of record batches ran (with {@link Durability#WRITE}, one may cover several batches). */
@@ -213,6 +254,7 @@ final class AuditFileWriter implements AutoCloseable {
             if (backgroundSync != null) {
                 backgroundSync.stop();
             }
+            heads.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -256,7 +298,9 @@ final class AuditFileWriter implements AutoCloseable {
                 }
                 case Close c -> {
                     commit(appends);
-                    forceQuietly();
+                    if (forceQuietly() && written != null) {
+                        heads.offer(written);
+                    }
                     closeChannel();
                     IOException closed = new IOException("audit file " + path + " is closed");
                     for (Task rest : batch.subList(i + 1, batch.size())) {
@@ -306,13 +350,15 @@ final class AuditFileWriter implements AutoCloseable {
             return;
         }
         if (backgroundSync != null) {
-            backgroundSync.request(channel);
+            backgroundSync.request(channel, written);
+        } else {
+            heads.offer(written);
         }
         appends.forEach(a -> a.done().complete(null));
     }
 
-    /** A batch's lines, ready to write (a view of {@link #batchBuffer}), and the hash of the last one. */
-    private record Linked(ByteBuffer bytes, byte[] lastHash) {
+    /** A batch's lines, ready to write (a view of {@link #batchBuffer}), and where the chain stands after them. */
+    private record Linked(ByteBuffer bytes, byte[] lastHash, long segment, long records) {
     }
 
     /**
@@ -321,21 +367,30 @@ final class AuditFileWriter implements AutoCloseable {
      * next call.
      */
     private Linked link(List<byte[]> bodies) {
-        byte[] start = startDue == null ? null
-                : AuditChain.startRecord(clock.instant(), startDue.previousFile(), startDue.reason());
+        long nextSegment = segment;
+        long nextRecords = records;
+        byte[] start = null;
+        byte[] prev = lastHash;
+        if (startDue != null) {
+            nextSegment++;
+            nextRecords = 0;
+            start = AuditChain.startRecord(clock.instant(), nextSegment, startDue.reason(), startDue.previousFile(),
+                    startDue.details());
+            prev = startDue.prev();
+        }
         long needed = start == null ? 0 : AuditChain.linkedLength(start);
         for (byte[] body : bodies) {
             needed += AuditChain.linkedLength(body);
         }
         ByteBuffer out = batchBuffer(needed);
-        byte[] prev = lastHash;
         if (start != null) {
-            prev = AuditChain.linkInto(out, digest, start, prev);
+            prev = AuditChain.linkInto(out, mac, start, prev);
+            nextRecords++;
         }
         for (byte[] body : bodies) {
-            prev = AuditChain.linkInto(out, digest, body, prev);
+            prev = AuditChain.linkInto(out, mac, body, prev);
         }
-        return new Linked(out.flip(), prev);
+        return new Linked(out.flip(), prev, nextSegment, nextRecords + bodies.size());
     }
 
     /** The batch buffer, cleared, with room for {@code needed} bytes. */
@@ -355,7 +410,13 @@ final class AuditFileWriter implements AutoCloseable {
     private void accept(Linked linked) {
         size += linked.bytes().limit();
         lastHash = linked.lastHash();
+        segment = linked.segment();
+        records = linked.records();
         startDue = null;
+        // One small object per batch, never per record.
+        written = new ChainHead(segment, records, new String(lastHash, StandardCharsets.US_ASCII), fileName, fileIdText,
+                size);
+        expected = written;
     }
 
     /** Writes the buffer's remaining bytes at the end of the file; leaves the buffer's position where it was. */
@@ -372,15 +433,17 @@ final class AuditFileWriter implements AutoCloseable {
         channel.force(false);
     }
 
-    /** Before a close: what the background sync has not reached yet is made durable now. */
-    private void forceQuietly() {
+    /** Before a close: what the background sync has not reached yet is made durable now; false if it could not. */
+    private boolean forceQuietly() {
         if (channel == null) {
-            return;
+            return false;
         }
         try {
             channel.force(false);
+            return true;
         } catch (IOException e) {
             LOG.error("audit file {}: final fsync failed: {}", path, e.toString());
+            return false;
         }
     }
 
@@ -405,12 +468,12 @@ final class AuditFileWriter implements AutoCloseable {
                 Path rotated = rotatedName();
                 moveAtomically(path, rotated);
                 rotatedName = rotated.getFileName().toString();
+            } else {
+                // Moved away by someone else (logrotate before its SIGHUP): name it if it is still next to us.
+                rotatedName = siblingWithId(fileId(fileKey)).map(p -> p.getFileName().toString()).orElse(null);
             }
             closeChannel();
-            open(new StartRecord(rotatedName, "rotated"));
-            Linked start = link(List.of());
-            writeDurably(start.bytes());
-            accept(start);
+            open(new StartRecord(rotatedName, AuditChain.ROTATED, lastHash, Map.of()));
             LOG.info("rotated audit file {} to {}", path, rotatedName);
             if (done != null) {
                 done.complete(null);
@@ -458,11 +521,28 @@ final class AuditFileWriter implements AutoCloseable {
     }
 
     /**
-     * Opens the file, creating it if needed, and works out where its chain continues.
+     * Opens the file, creating it if needed, where {@link #plan} says the chain continues.
      *
-     * @param rotation the start record after a rotation, or null for a plain (re)open
+     * @param start the segment to start (a rotation), or null to continue the last known head
      */
-    private void open(StartRecord rotation) throws IOException {
+    private void open(StartRecord start) throws IOException {
+        Plan plan = start != null ? new Plan(null, nonEmpty(path), start, segment, null) : plan();
+        String aside = null;
+        if (plan.moveAside()) {
+            Path moved = rotatedName();
+            moveAtomically(path, moved);
+            aside = moved.getFileName().toString();
+        }
+        if (plan.breakProblem() != null) {
+            chain.breakFound();
+            LOG.warn("audit file {} does not match the chain head stored for this device: {}. {}A new chain segment"
+                    + " starting with a break record continues from the stored head; verification of these files"
+                    + " reports the break", path, plan.breakProblem(),
+                    aside == null ? "" : "The file is kept unchanged as " + aside + ". ");
+        } else if (aside != null) {
+            LOG.info("audit file {} holds lines this device did not write (an existing file, or an unkeyed file of an"
+                    + " older version); kept as {}, and a new file starts this device's chain", path, aside);
+        }
         boolean created = !Files.exists(path);
         FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
@@ -470,38 +550,171 @@ final class AuditFileWriter implements AutoCloseable {
                 applyMode();
                 syncDirectory();
             }
+            fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            fileIdText = fileId(fileKey);
             long length = ch.size();
-            requireAuditLog(ch, length);
-            long complete = completeLength(ch, length);
-            if (complete < length) {
+            ChainHead at = plan.continueAt();
+            long keep = at == null ? 0 : at.offset();
+            if (keep < length) {
+                // Only an incomplete line can be here: plan() moves complete lines it cannot continue aside.
                 LOG.warn("audit file {} ended with an incomplete line (a batch cut off before it was acknowledged); "
-                        + "removed its {} bytes", path, length - complete);
-                ch.truncate(complete);
+                        + "removed its {} bytes", path, length - keep);
+                ch.truncate(keep);
                 ch.force(false);
             }
-            if (complete > 0) {
-                lastHash = hexBytes(lastLineHash(ch, complete));
+            size = keep;
+            if (at != null) {
+                lastHash = hexBytes(at.last());
+                segment = at.segment();
+                records = at.records();
                 startDue = null;
-            } else if (rotation != null) {
-                startDue = rotation;
+                written = new ChainHead(segment, records, at.last(), fileName, fileIdText, size);
+                expected = written;
             } else {
-                Optional<Path> previous = newestRotatedSibling();
-                if (previous.isPresent()) {
-                    lastHash = hexBytes(lastLineHash(previous.get()));
-                    startDue = new StartRecord(previous.get().getFileName().toString(), "reopened");
-                } else {
-                    lastHash = hexBytes(AuditChain.GENESIS);
-                    startDue = new StartRecord(null, "created");
-                }
+                segment = plan.segmentBefore();
+                StartRecord due = plan.start();
+                startDue = aside == null ? due : new StartRecord(aside, due.reason(), due.prev(), due.details());
             }
-            size = complete;
-            fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
         channel = ch;
         openFailure = null;
+        // A rotation or a break is on disk, and its head stored, before anything follows; a new chain's
+        // first line waits for its first record, so that a device that never records leaves an empty file.
+        if (startDue != null && !AuditChain.CREATED.equals(startDue.reason())) {
+            Linked linked = link(List.of());
+            try {
+                writeDurably(linked.bytes());
+            } catch (IOException e) {
+                rollBack();
+                closeChannel();
+                throw e;
+            }
+            accept(linked);
+            heads.storeNow(written);
+        }
+    }
+
+    /**
+     * How the chain continues when the file is opened.
+     *
+     * @param continueAt    the head to continue the file at (the end of its complete lines), or null
+     * @param moveAside     rename the file aside, unchanged, before starting a new one
+     * @param start         the segment to start when not continuing
+     * @param segmentBefore the segment number the new segment follows
+     * @param breakProblem  what did not match the expected head, for a break; null otherwise
+     */
+    private record Plan(ChainHead continueAt, boolean moveAside, StartRecord start, long segmentBefore,
+            String breakProblem) {
+    }
+
+    /** Checks the file (and a moved-away file holding the head) against the last known head. */
+    private Plan plan() throws IOException {
+        boolean exists = Files.exists(path);
+        long length = 0;
+        long complete = 0;
+        String id = null;
+        if (exists) {
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+                length = ch.size();
+                requireAuditLog(ch, length);
+                complete = ChainFileBytes.completeLength(ch, length);
+            }
+            id = fileIdOf(path);
+        }
+        ChainHead head = expected;
+        if (head == null && complete > 0) {
+            return breakPlan(null, "the chain head stored for this file is missing", true);
+        }
+        if (head == null || head.isEmpty()) {
+            return new Plan(null, complete > 0, new StartRecord(null, AuditChain.CREATED, hexBytes(AuditChain.GENESIS),
+                    Map.of()), 0, null);
+        }
+        Path holder = exists && Objects.equals(id, head.fileId()) ? path : siblingWithId(head.fileId()).orElse(null);
+        ChainHead end = head;
+        if (holder != null) {
+            long holderComplete = holder.equals(path) ? complete : completeLength(holder);
+            AuditChainVerifier.Tail tail = AuditChainVerifier.follow(holder, holderComplete, head, true, mac);
+            if (tail.problem().isPresent()) {
+                String where = holder.equals(path) ? "" : " (in " + holder.getFileName() + ", where the file was moved)";
+                // Whatever is in the file is kept as evidence, even a lone incomplete line.
+                return breakPlan(head, tail.problem().get() + where, length > 0);
+            }
+            if (holder.equals(path)) {
+                return new Plan(tail.end(), false, null, 0, null);
+            }
+            end = tail.end();
+        }
+        if (complete == 0) {
+            // The file holding the head was moved away (logrotate without copytruncate): a rotation.
+            if (holder == null) {
+                LOG.warn("audit file {} was moved away and is not next to it; a new file continues the chain from the"
+                        + " stored head", path);
+            }
+            return new Plan(null, false, new StartRecord(holder == null ? null : holder.getFileName().toString(),
+                    AuditChain.ROTATED, hexBytes(end.last()), Map.of()), end.segment(), null);
+        }
+        // Another file stands at the path: it must begin the segment after the head's (a rotation whose new head
+        // was not stored yet).
+        AuditChainVerifier.Tail next = AuditChainVerifier.follow(path, complete, end, false, mac);
+        if (next.problem().isEmpty()) {
+            return new Plan(next.end(), false, null, 0, null);
+        }
+        return breakPlan(end, "the file is not the one holding the stored head and does not continue it ("
+                + next.problem().get() + ")", true);
+    }
+
+    /** A new segment that records why the file did not match {@code head} (null when the head is missing). */
+    private Plan breakPlan(ChainHead head, String problem, boolean moveAside) {
+        Map<String, Object> found = new LinkedHashMap<>();
+        found.put("problem", problem);
+        found.put("file", path.getFileName().toString());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("expected", head == null ? "a stored chain head" : head.render());
+        details.put("found", found);
+        String prev = head == null ? AuditChain.GENESIS : head.last();
+        return new Plan(null, moveAside, new StartRecord(null, AuditChain.BREAK, hexBytes(prev), details),
+                head == null ? 0 : head.segment(), problem);
+    }
+
+    /** The file next to ours (moved there by an external rotation) with identity {@code id}. */
+    private Optional<Path> siblingWithId(String id) throws IOException {
+        if (id == null || path.getParent() == null) {
+            return Optional.empty();
+        }
+        try (Stream<Path> siblings = Files.list(path.getParent())) {
+            return siblings.filter(p -> !p.equals(path) && Files.isRegularFile(p) && id.equals(fileIdOf(p))).findFirst();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String fileIdOf(Path file) {
+        try {
+            return fileId(Files.readAttributes(file, BasicFileAttributes.class).fileKey());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String fileId(Object fileKey) {
+        return fileKey == null ? null : fileKey.toString();
+    }
+
+    private static boolean nonEmpty(Path file) {
+        try {
+            return Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long completeLength(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return ChainFileBytes.completeLength(ch, ch.size());
+        }
     }
 
     private void applyMode() {
@@ -558,91 +771,6 @@ final class AuditFileWriter implements AutoCloseable {
         if (!looksLikeRecord) {
             throw new IOException("the file exists and is not a Coffer audit log; refusing to write to it");
         }
-    }
-
-    /** The length of the file up to and including its last newline. */
-    private static long completeLength(FileChannel ch, long length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        long lastNewline = lastIndexOfNewline(ch, length);
-        return lastNewline + 1;
-    }
-
-    /** The index of the last {@code '\n'} before {@code end}, or -1. */
-    private static long lastIndexOfNewline(FileChannel ch, long end) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(8192);
-        long pos = end;
-        while (pos > 0) {
-            int n = (int) Math.min(buf.capacity(), pos);
-            long from = pos - n;
-            buf.clear().limit(n);
-            readFully(ch, buf, from);
-            for (int i = n - 1; i >= 0; i--) {
-                if (buf.get(i) == '\n') {
-                    return from + i;
-                }
-            }
-            pos = from;
-        }
-        return -1;
-    }
-
-    /** Hash of the last line of a file region ending with a newline at {@code complete - 1}. */
-    private String lastLineHash(FileChannel ch, long complete) throws IOException {
-        long start = lastIndexOfNewline(ch, complete - 1) + 1;
-        long length = complete - 1 - start;
-        if (length > Integer.MAX_VALUE - 8) {
-            throw new IOException("the last line of audit file " + path + " is too long");
-        }
-        ByteBuffer line = ByteBuffer.allocate((int) length);
-        readFully(ch, line, start);
-        return AuditChain.hash(digest, line.array());
-    }
-
-    private String lastLineHash(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long complete = completeLength(ch, ch.size());
-            return complete == 0 ? AuditChain.GENESIS : lastLineHash(ch, complete);
-        }
-    }
-
-    private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
-        long at = position;
-        while (buf.hasRemaining()) {
-            int n = ch.read(buf, at);
-            if (n < 0) {
-                throw new IOException("unexpected end of audit file");
-            }
-            at += n;
-        }
-    }
-
-    /** The newest {@code FILE.<timestamp>} next to the file, which an empty file continues. */
-    private Optional<Path> newestRotatedSibling() throws IOException {
-        Path dir = path.getParent();
-        String prefix = path.getFileName().toString();
-        try (Stream<Path> siblings = Files.list(dir)) {
-            return siblings.filter(p -> rotationOrder(prefix, p.getFileName().toString()) != null)
-                    .max(Comparator.comparing((Path p) -> rotationOrder(prefix, p.getFileName().toString()).stamp())
-                            .thenComparingLong(p -> rotationOrder(prefix, p.getFileName().toString()).counter()));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-    }
-
-    private record RotationOrder(String stamp, long counter) {
-    }
-
-    private static RotationOrder rotationOrder(String prefix, String name) {
-        if (!name.startsWith(prefix)) {
-            return null;
-        }
-        Matcher m = ROTATED_NAME.matcher(name.substring(prefix.length()));
-        if (!m.matches()) {
-            return null;
-        }
-        return new RotationOrder(m.group(1), m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
     }
 
     private static byte[] hexBytes(String hash) {

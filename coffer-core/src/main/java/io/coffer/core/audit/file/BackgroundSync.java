@@ -1,10 +1,12 @@
 package io.coffer.core.audit.file;
 
+import io.coffer.core.audit.ChainHead;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * fsync covers every batch written before it started. Consecutive fsyncs start at least
  * {@link #MIN_INTERVAL} apart: under load every fsync is a journal commit that costs the machine
  * CPU, and records written meanwhile are already safe from a crash of the server; only a power
- * loss within that interval (plus the fsync's own time) can take them.
+ * loss within that interval (plus the fsync's own time) can take them. After each fsync the chain
+ * head of the last batch it covers is handed on ({@code onSynced}), so a stored head never runs
+ * ahead of what is on disk.
  */
 final class BackgroundSync {
 
@@ -24,25 +28,30 @@ final class BackgroundSync {
     static final Duration MIN_INTERVAL = Duration.ofMillis(10);
 
     private final Path path;
+    private final Consumer<ChainHead> onSynced;
     private final Object lock = new Object();
     private final Thread thread;
     /** The channel with written but not yet synced batches; guarded by {@link #lock}. */
     private FileChannel due;
+    /** The head of the last batch written to {@link #due}; guarded by {@link #lock}. */
+    private ChainHead dueHead;
     /** Whether the thread waits for work (not for the end of a pause); guarded by {@link #lock}. */
     private boolean idle;
     private boolean stopped;
     private volatile IOException failure;
     private volatile long syncs;
 
-    BackgroundSync(Path path) {
+    BackgroundSync(Path path, Consumer<ChainHead> onSynced) {
         this.path = path;
+        this.onSynced = onSynced;
         this.thread = Thread.ofPlatform().daemon().name("coffer-audit-sync-" + path.getFileName()).start(this::run);
     }
 
-    /** Asks for an fsync of {@code channel} after the batch just written to it. */
-    void request(FileChannel channel) {
+    /** Asks for an fsync of {@code channel} after the batch just written to it, which ends at {@code head}. */
+    void request(FileChannel channel, ChainHead head) {
         synchronized (lock) {
             due = channel;
+            dueHead = head;
             // During a pause the thread wakes by itself; waking it per batch would cost a context
             // switch each time for nothing.
             if (idle) {
@@ -77,6 +86,7 @@ final class BackgroundSync {
         long lastStart = System.nanoTime() - MIN_INTERVAL.toNanos();
         while (true) {
             FileChannel channel;
+            ChainHead head;
             synchronized (lock) {
                 long pause = lastStart + MIN_INTERVAL.toNanos() - System.nanoTime();
                 while (pause > 0 && !stopped) {
@@ -102,12 +112,15 @@ final class BackgroundSync {
                     return;
                 }
                 channel = due;
+                head = dueHead;
                 due = null;
+                dueHead = null;
             }
             lastStart = System.nanoTime();
             try {
                 channel.force(false);
                 syncs++;
+                onSynced.accept(head);
             } catch (ClosedChannelException e) {
                 // The writer closed the file for a rotation or a close, and forced it itself first.
             } catch (IOException e) {

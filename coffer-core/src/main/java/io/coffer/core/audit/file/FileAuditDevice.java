@@ -1,9 +1,12 @@
 package io.coffer.core.audit.file;
 
+import io.coffer.core.audit.AuditChainStore;
+import io.coffer.core.audit.AuditChainVerifier;
 import io.coffer.core.audit.AuditDevice;
 import io.coffer.core.audit.AuditFormatter;
 import io.coffer.core.audit.AuditRecord;
 import io.coffer.core.audit.AuditSalt;
+import io.coffer.core.audit.ChainHead;
 import io.coffer.core.audit.VolumeSpace;
 import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
@@ -22,13 +25,15 @@ final class FileAuditDevice implements AuditDevice {
     private final AuditFileWriter writer;
     private final FreeSpaceWarning freeSpace;
     private final Runnable onClose;
+    private final AuditChainStore chain;
 
-    FileAuditDevice(FileDeviceOptions options, AuditSalt salt, Clock clock, Runnable onClose) {
+    FileAuditDevice(FileDeviceOptions options, AuditSalt salt, AuditChainStore chain, Clock clock, Runnable onClose) {
         this.salt = salt;
         this.formatter = new AuditFormatter(salt, options.format());
         this.writer = new AuditFileWriter(options.filePath(), options.maxFileSize(), options.mode(), clock,
-                options.durability());
+                options.durability(), chain);
         this.freeSpace = new FreeSpaceWarning(options.filePath(), options.freeSpaceWarn());
+        this.chain = chain;
         this.onClose = onClose;
     }
 
@@ -71,6 +76,16 @@ final class FileAuditDevice implements AuditDevice {
             throw CofferException.invalid("cannot open audit file " + ClientText.quote(writer.path().toString()) + ": "
                     + ClientText.escape(describe(failure)));
         }
+    }
+
+    @Override
+    public AuditChainVerifier.Result verifyChain() {
+        return ChainFileVerification.verify(writer, chain);
+    }
+
+    @Override
+    public Optional<ChainHead> writtenHead() {
+        return writer.writtenHead();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.coffer.core.audit.file;
 
 import io.coffer.core.audit.AuditDevice;
+import io.coffer.core.audit.AuditChainStore;
 import io.coffer.core.audit.AuditDeviceEntry;
 import io.coffer.core.audit.AuditDeviceFactory;
 import io.coffer.core.audit.AuditSalt;
@@ -33,13 +34,13 @@ public final class FileAuditDeviceFactory implements AuditDeviceFactory {
     }
 
     @Override
-    public AuditDevice create(AuditDeviceEntry entry, AuditSalt salt) {
+    public AuditDevice create(AuditDeviceEntry entry, AuditSalt salt, AuditChainStore chain) {
         FileDeviceOptions options = FileDeviceOptions.parse(entry.options());
         Path file = options.filePath();
         String holder = filesInUse.putIfAbsent(file, entry.path());
         if (holder != null) {
             return AuditDevice.refusing("audit file " + file + " is already used by the audit device at " + holder);
         }
-        return new FileAuditDevice(options, salt, clock, () -> filesInUse.remove(file, entry.path()));
+        return new FileAuditDevice(options, salt, chain, clock, () -> filesInUse.remove(file, entry.path()));
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.core.audit.AuditChain;
 import io.coffer.core.audit.AuditChainVerifier;
+import io.coffer.core.audit.ChainHead;
+import io.coffer.core.audit.MemoryChainStore;
 import io.coffer.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +31,14 @@ class AuditFileWriterTest {
     @TempDir
     Path dir;
 
+    private final MemoryChainStore chain = new MemoryChainStore();
+
     private AuditFileWriter writer(Path file, long maxFileSize) {
-        return new AuditFileWriter(file, maxFileSize, null, Clock.systemUTC());
+        return new AuditFileWriter(file, maxFileSize, null, Clock.systemUTC(), chain);
+    }
+
+    private AuditChainVerifier.Result verify(List<Path> files) throws Exception {
+        return AuditChainVerifier.verify(files, chain.key(), chain.storedHead());
     }
 
     private static byte[] record(String id) {
@@ -69,7 +77,7 @@ class AuditFileWriterTest {
             nextPerThread.put(id[0], expected + 1);
         }
         assertThat(nextPerThread).hasSize(threads).allSatisfy((k, v) -> assertThat(v).isEqualTo(perThread));
-        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+        assertThat(verify(List.of(file)).intact()).isTrue();
     }
 
     @Test
@@ -87,7 +95,7 @@ class AuditFileWriterTest {
         assertThat(records).hasSize(5);
         assertThat(records.subList(1, 5)).extracting(r -> r.path("request").path("id").asText())
                 .containsExactly("small-1", big, "small-2", "small-3");
-        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+        assertThat(verify(List.of(file)).intact()).isTrue();
     }
 
     @Test
@@ -95,7 +103,7 @@ class AuditFileWriterTest {
         Path file = dir.resolve("audit.log");
         int threads = 32;
         int perThread = 30;
-        try (AuditFileWriter w = new AuditFileWriter(file, 0, null, Clock.systemUTC(), AuditFileWriter.Durability.WRITE)) {
+        try (AuditFileWriter w = new AuditFileWriter(file, 0, null, Clock.systemUTC(), AuditFileWriter.Durability.WRITE, chain)) {
             List<Thread> callers = new ArrayList<>();
             List<String> missing = java.util.Collections.synchronizedList(new ArrayList<>());
             for (int t = 0; t < threads; t++) {
@@ -122,7 +130,7 @@ class AuditFileWriterTest {
             assertThat(w.syncs()).isBetween(1L, (long) threads * perThread);
         }
         assertThat(records(file)).hasSize(threads * perThread + 1);
-        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+        assertThat(verify(List.of(file)).intact()).isTrue();
     }
 
     private static boolean fileContains(Path file, String text) {
@@ -137,7 +145,7 @@ class AuditFileWriterTest {
     void rotate_whileAppendingWithBackgroundSync_losesNoRecord() throws Exception {
         Path file = dir.resolve("audit.log");
         List<CompletableFuture<Void>> acknowledged = new ArrayList<>();
-        try (AuditFileWriter w = new AuditFileWriter(file, 2_000, null, Clock.systemUTC(), AuditFileWriter.Durability.WRITE)) {
+        try (AuditFileWriter w = new AuditFileWriter(file, 2_000, null, Clock.systemUTC(), AuditFileWriter.Durability.WRITE, chain)) {
             for (int i = 0; i < 200; i++) {
                 acknowledged.add(w.append(record("r" + i)));
                 if (i % 20 == 19) {
@@ -151,7 +159,7 @@ class AuditFileWriterTest {
             files = listed.sorted((a, b) -> a.equals(file) ? 1 : b.equals(file) ? -1 : a.compareTo(b)).toList();
         }
         assertThat(files.size()).isGreaterThan(1);
-        assertThat(AuditChainVerifier.verify(files).intact()).isTrue();
+        assertThat(verify(files).intact()).isTrue();
         long recordsWritten = 0;
         for (Path f : files) {
             recordsWritten += Files.readAllLines(f).stream().filter(l -> l.contains("\"type\":\"request\"")).count();
@@ -164,7 +172,7 @@ class AuditFileWriterTest {
         Path file = dir.resolve("audit.log");
         long started = System.nanoTime();
         long syncs;
-        try (AuditFileWriter w = new AuditFileWriter(file, 0, null, Clock.systemUTC(), AuditFileWriter.Durability.WRITE)) {
+        try (AuditFileWriter w = new AuditFileWriter(file, 0, null, Clock.systemUTC(), AuditFileWriter.Durability.WRITE, chain)) {
             // One record per batch: without pacing every batch would get its own fsync.
             for (int i = 0; i < 400; i++) {
                 w.append(record("paced-" + i)).join();
@@ -179,7 +187,7 @@ class AuditFileWriterTest {
     @Test
     void append_pairsFromConcurrentCallers_landOnAdjacentLines() throws Exception {
         Path file = dir.resolve("audit.log");
-        try (AuditFileWriter w = new AuditFileWriter(file, 0, null, Clock.systemUTC(), AuditFileWriter.Durability.WRITE)) {
+        try (AuditFileWriter w = new AuditFileWriter(file, 0, null, Clock.systemUTC(), AuditFileWriter.Durability.WRITE, chain)) {
             List<Thread> callers = new ArrayList<>();
             for (int t = 0; t < 16; t++) {
                 int thread = t;
@@ -202,7 +210,7 @@ class AuditFileWriterTest {
             assertThat(request).endsWith("-req");
             assertThat(response).isEqualTo(request.replace("-req", "-resp"));
         }
-        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+        assertThat(verify(List.of(file)).intact()).isTrue();
     }
 
     @Test
@@ -221,7 +229,7 @@ class AuditFileWriterTest {
 
         List<Path> files = chronological(file);
         assertThat(files).hasSize(4);
-        assertThat(AuditChainVerifier.verify(files).intact()).isTrue();
+        assertThat(verify(files).intact()).isTrue();
         List<String> ids = new ArrayList<>();
         for (Path f : files) {
             records(f).stream().filter(r -> r.path("type").asText().equals("request"))
@@ -244,7 +252,7 @@ class AuditFileWriterTest {
 
         List<Path> files = chronological(file);
         assertThat(files.size()).isGreaterThan(3);
-        assertThat(AuditChainVerifier.verify(files).intact()).isTrue();
+        assertThat(verify(files).intact()).isTrue();
         long requests = 0;
         for (Path f : files) {
             requests += records(f).stream().filter(r -> r.path("type").asText().equals("request")).count();
@@ -275,7 +283,7 @@ class AuditFileWriterTest {
 
         List<JsonNode> records = records(file);
         assertThat(records).extracting(r -> r.path("type").asText()).containsExactly(AuditChain.START_TYPE, "request", "request");
-        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+        assertThat(verify(List.of(file)).intact()).isTrue();
     }
 
     @Test
@@ -291,15 +299,16 @@ class AuditFileWriterTest {
         }
 
         assertThat(records(file)).extracting(r -> r.path("request").path("id").asText()).containsExactly("", "acknowledged", "next");
-        assertThat(AuditChainVerifier.verify(List.of(file)).intact()).isTrue();
+        assertThat(verify(List.of(file)).intact()).isTrue();
     }
 
     @Test
-    void reopen_ofAMissingFileAfterRotation_continuesTheNewestRotatedFile() throws Exception {
+    void reopen_ofADeletedFileAfterRotation_startsANewSegment_andVerificationShowsTheMissingFile() throws Exception {
         Path file = dir.resolve("audit.log");
         try (AuditFileWriter w = writer(file, 0)) {
             w.append(record("one")).get(10, TimeUnit.SECONDS);
             w.rotate().get(10, TimeUnit.SECONDS);
+            w.append(record("in-the-deleted-file")).get(10, TimeUnit.SECONDS);
         }
         Files.delete(file);
 
@@ -307,7 +316,143 @@ class AuditFileWriterTest {
             w.append(record("two")).get(10, TimeUnit.SECONDS);
         }
 
-        assertThat(AuditChainVerifier.verify(chronological(file)).intact()).isTrue();
+        assertThat(chain.breaks()).isZero();
+        AuditChainVerifier.Result result = verify(chronological(file));
+        assertThat(result.failure()).get().extracting(AuditChainVerifier.Failure::reason).asString()
+                .contains("files are missing");
+    }
+
+    @Test
+    void reopen_afterAnExternalRotation_continuesTheMovedFileAsARotatedSegment() throws Exception {
+        Path file = dir.resolve("audit.log");
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("one")).get(10, TimeUnit.SECONDS);
+        }
+        Path moved = dir.resolve("audit.log.1");
+        Files.move(file, moved);
+
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("two")).get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(chain.breaks()).isZero();
+        JsonNode start = records(file).get(0);
+        assertThat(start.path("chain").path("reason").asText()).isEqualTo(AuditChain.ROTATED);
+        assertThat(start.path("chain").path("previous_file").asText()).isEqualTo("audit.log.1");
+        assertThat(verify(List.of(moved, file)).intact()).isTrue();
+    }
+
+    @Test
+    void rotate_afterLogrotateMovedTheFile_namesTheMovedFileAsARotatedSegment() throws Exception {
+        Path file = dir.resolve("audit.log");
+        Path moved = dir.resolve("audit.log-20261208");
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("before")).get(10, TimeUnit.SECONDS);
+            Files.move(file, moved);
+            Files.createFile(file); // logrotate's "create"
+            w.append(record("still-in-the-moved-file")).get(10, TimeUnit.SECONDS);
+            w.rotate().get(10, TimeUnit.SECONDS); // its postrotate SIGHUP
+            w.append(record("after")).get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(chain.breaks()).isZero();
+        JsonNode start = records(file).get(0);
+        assertThat(start.path("chain").path("reason").asText()).isEqualTo(AuditChain.ROTATED);
+        assertThat(start.path("chain").path("previous_file").asText()).isEqualTo("audit.log-20261208");
+        assertThat(verify(List.of(moved, file)).intact()).isTrue();
+    }
+
+    @Test
+    void reopen_afterTheTailWasCut_startsABreakSegmentAndKeepsTheFile() throws Exception {
+        Path file = dir.resolve("audit.log");
+        try (AuditFileWriter w = writer(file, 0)) {
+            for (int i = 0; i < 10; i++) {
+                w.append(record("r" + i)).get(10, TimeUnit.SECONDS);
+            }
+        }
+        ChainHead before = chain.storedHead().orElseThrow();
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, lines.subList(0, lines.size() - 3));
+
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("after")).get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(chain.breaks()).isEqualTo(1);
+        List<Path> files = chronological(file);
+        assertThat(files).hasSize(2);
+        assertThat(Files.readAllLines(files.get(0))).hasSize(lines.size() - 3);
+        JsonNode start = records(file).get(0);
+        assertThat(start.path("chain").path("reason").asText()).isEqualTo(AuditChain.BREAK);
+        assertThat(start.path("chain").path("expected").path("records").asLong()).isEqualTo(before.records());
+        assertThat(start.path("chain").path("found").path("problem").asText()).contains("cut from its end");
+        assertThat(start.path("prev_hash").asText()).as("continues from the stored head").isEqualTo(before.last());
+        assertThat(verify(List.of(file)).failure()).get().extracting(AuditChainVerifier.Failure::reason).asString()
+                .contains("did not match its stored chain head");
+    }
+
+    @Test
+    void reopen_linesWrittenAfterTheStoredHead_areFollowedAndContinued() throws Exception {
+        Path file = dir.resolve("audit.log");
+        writeFiveStoringOnlyTheFirstHead(file);
+
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("r5")).get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(chain.breaks()).isZero();
+        assertThat(chronological(file)).hasSize(1);
+        assertThat(verify(List.of(file)).intact()).isTrue();
+    }
+
+    @Test
+    void reopen_editedLineAfterTheStoredHead_isABreak() throws Exception {
+        Path file = dir.resolve("audit.log");
+        writeFiveStoringOnlyTheFirstHead(file);
+        List<String> lines = Files.readAllLines(file);
+        lines.set(3, lines.get(3).replace("\"r2\"", "\"r9\""));
+        Files.write(file, lines);
+
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("r5")).get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(chain.breaks()).isEqualTo(1);
+    }
+
+    @Test
+    void reopen_whenTheStoredHeadIsMissing_isABreak() throws Exception {
+        Path file = dir.resolve("audit.log");
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("r0")).get(10, TimeUnit.SECONDS);
+        }
+        chain.deleteHead();
+
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("r1")).get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(chain.breaks()).isEqualTo(1);
+        assertThat(records(file).get(0).path("chain").path("reason").asText()).isEqualTo(AuditChain.BREAK);
+    }
+
+    @Test
+    void open_ofAnUnkeyedFileOfAnOlderVersion_movesItAsideWithoutABreak() throws Exception {
+        Path file = dir.resolve("audit.log");
+        io.coffer.core.audit.ChainFiles.writeUnkeyed(file, AuditChain.GENESIS, 3);
+
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("keyed")).get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(chain.breaks()).isZero();
+        List<Path> files = chronological(file);
+        assertThat(files).hasSize(2);
+        assertThat(AuditChainVerifier.verify(List.of(files.get(0))).intact()).as("left as it was").isTrue();
+        JsonNode start = records(file).get(0);
+        assertThat(start.path("chain").path("reason").asText()).isEqualTo(AuditChain.CREATED);
+        assertThat(start.path("prev_hash").asText()).isEqualTo(AuditChain.GENESIS);
+        assertThat(verify(List.of(file)).intact()).isTrue();
     }
 
     @Test
@@ -341,6 +486,19 @@ class AuditFileWriterTest {
     }
 
     /** Rotated files oldest first, then the current file. */
+    /** Records r0..r4, then stores r0's head, as after a crash before the recorder stored the later heads. */
+    private void writeFiveStoringOnlyTheFirstHead(Path file) throws Exception {
+        ChainHead early;
+        try (AuditFileWriter w = writer(file, 0)) {
+            w.append(record("r0")).get(10, TimeUnit.SECONDS);
+            early = w.writtenHead().orElseThrow();
+            for (int i = 1; i < 5; i++) {
+                w.append(record("r" + i)).get(10, TimeUnit.SECONDS);
+            }
+        }
+        chain.storeHead(early);
+    }
+
     private static List<Path> chronological(Path file) throws Exception {
         try (Stream<Path> s = Files.list(file.getParent())) {
             List<Path> rotated = s.filter(p -> p.getFileName().toString().startsWith(file.getFileName() + ".")).sorted().toList();

@@ -173,7 +173,7 @@ final class SecretListing {
 
     /** The secret {@code name} as this caller may see it, when it is listed at all. */
     private Optional<Listed> listed(KvStore kv, Visibility visibility, Query query, String name) {
-        if (!visibility.canList(name)) {
+        if (!visibility.canList(name) || query.filters().rejectsByName(name)) {
             return Optional.empty();
         }
         Optional<StagedKey> staged = kv.readStaged(name);

@@ -42,8 +42,9 @@ final class SecretWrites {
         }
         access.require(Operation.CREATE, store.settings().dataPath(name));
         if (description.isPresent() || kmsKeyId.isPresent() || !tags.isEmpty()) {
-            // Properties without a value are KV metadata: the Vault door writes them at metadata/N.
-            access.require(Operation.CREATE, store.settings().metadataPath(name));
+            // Properties are KV metadata: through the Vault door the first version is written
+            // (create on data/N) and then the metadata of what is by then an existing key (update).
+            access.require(Operation.UPDATE, store.settings().metadataPath(name));
         }
         SecretsSettings settings = store.settings();
         return store.kv().edit(name, editor -> {

@@ -57,7 +57,7 @@ class AccessCheckTest {
         assertChecked("CancelRotateSecret", "{\"SecretId\":\"app/db\"}", "update " + md, "update " + data);
         assertChecked("CreateSecret", "{\"Name\":\"other\"}", "create secret/data/other");
         assertChecked("CreateSecret", "{\"Name\":\"other2\",\"Description\":\"d\"}",
-                "create secret/data/other2", "create secret/metadata/other2");
+                "create secret/data/other2", "update secret/metadata/other2");
         assertChecked("DeleteSecret", "{\"SecretId\":\"app/db\"}", "delete " + md);
         assertChecked("RestoreSecret", "{\"SecretId\":\"app/db\"}", "update secret/undelete/app/db");
         assertChecked("GetRandomPassword", "{}");

@@ -302,6 +302,27 @@ class AwsPolicyParityTest {
         }
     }
 
+    @Test
+    void metadataRightsAlone_cannotChangeWhatAKvReadReturns() throws Exception {
+        String folder = unique("parity-labels");
+        String name = folder + "/s";
+        admin.createSecret(b -> b.name(name).secretString("{\"v\":\"one\"}"));
+        admin.putSecretValue(b -> b.secretId(name).secretString("{\"v\":\"two\"}"));
+        String policy = unique("parity-labels");
+        fixture.writePolicy(policy, """
+                path "secret/metadata/%1$s/*" { capabilities = ["create", "read", "update", "patch", "delete", "list"] }
+                path "secret/data/%1$s/*" { capabilities = ["read"] }
+                """.formatted(folder));
+        String token = fixture.createToken(policy);
+        try (SecretsManagerClient sm = fixture.client(fixture.createKey(policy))) {
+            SecretsManagerException e = catchThrowableOfType(SecretsManagerException.class, () -> moveCurrentBack(sm, name));
+            assertThat(e).isNotNull();
+            assertThat(errorCode(e)).isEqualTo("AccessDeniedException");
+        }
+        JsonNode read = JSON.readTree(fixture.vaultAs(token, "GET", "/v1/secret/data/" + name, null).body());
+        assertThat(read.path("data").path("data").path("v").asText()).isEqualTo("two");
+    }
+
     // ------------------------------------------------------------------ listing: what each door shows
 
     @Test

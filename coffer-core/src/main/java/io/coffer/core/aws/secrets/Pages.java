@@ -34,9 +34,10 @@ final class Pages {
      * @param order  {@code asc} or {@code desc}
      * @param value  the last entry's sort value (epoch milliseconds), or null when it had none or
      *               the listing is by name
-     * @param name   the last entry's name
+     * @param name     the last entry's name
+     * @param snapshot the id of the listing's kept order ({@link ListingSnapshots}), or null
      */
-    record SecretCursor(String sortBy, String order, Long value, String name) {
+    record SecretCursor(String sortBy, String order, Long value, String name, String snapshot) {
     }
 
     private Pages() {
@@ -47,15 +48,17 @@ final class Pages {
         if (nextToken.isEmpty()) {
             return Optional.empty();
         }
-        String[] f = fields(nextToken.get(), SECRETS, 4);
-        if (!f[0].equals(sortBy) || !f[1].equals(order) || !isKey(f[3])) {
+        String[] f = fields(nextToken.get(), SECRETS, 5);
+        if (!f[0].equals(sortBy) || !f[1].equals(order) || !isKey(f[4]) || !isSnapshotId(f[3])) {
             throw invalid();
         }
-        return Optional.of(new SecretCursor(f[0], f[1], f[2].equals(NO_VALUE) ? null : number(f[2]), f[3]));
+        return Optional.of(new SecretCursor(f[0], f[1], f[2].equals(NO_VALUE) ? null : number(f[2]), f[4],
+                f[3].equals(NO_VALUE) ? null : f[3]));
     }
 
     static String token(SecretCursor c) {
-        return encode(SECRETS, c.sortBy(), c.order(), c.value() == null ? NO_VALUE : Long.toString(c.value()), c.name());
+        return encode(SECRETS, c.sortBy(), c.order(), c.value() == null ? NO_VALUE : Long.toString(c.value()),
+                c.snapshot() == null ? NO_VALUE : c.snapshot(), c.name());
     }
 
     /** The version number a ListSecretVersionIds page ended at (versions are listed newest first). */
@@ -110,6 +113,23 @@ final class Pages {
         } catch (NumberFormatException e) {
             throw invalid();
         }
+    }
+
+    /** {@code -} or up to 32 base64url characters: only ever looked up, never shown. */
+    private static boolean isSnapshotId(String id) {
+        if (id.equals(NO_VALUE)) {
+            return true;
+        }
+        if (id.isEmpty() || id.length() > 32) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code name} could be a KV key: the cursor is handed to storage as one. */

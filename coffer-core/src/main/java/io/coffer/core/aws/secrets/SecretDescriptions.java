@@ -48,7 +48,8 @@ final class SecretDescriptions {
         SecretListing.SortBy sortBy = SecretListing.SortBy.parse(in.string("SortBy"));
         SecretFilters filters = SecretFilters.parse(in.member("Filters"));
         SecretListing.Page page = listing.page(access,
-                new SecretListing.Query(includeDeleted, filters, sortBy, order.equals("desc")), in.string("NextToken"), max);
+                new SecretListing.Query(includeDeleted, filters, sortBy, order.equals("desc"),
+                        in.has("Filters") ? in.member("Filters").toString() : ""), in.string("NextToken"), max);
         ArrayNode entries = Json.MAPPER.createArrayNode();
         for (SecretListing.Listed l : page.entries()) {
             if (l.details()) {

@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 /**
  * Pages of the mount's secrets for ListSecrets and BatchGetSecretValue by filters, showing a
@@ -26,16 +25,19 @@ import java.util.PriorityQueue;
  *
  * <p><b>Cost.</b> Sorted by name, a page walks the key names in order from its cursor
  * ({@link KvStore#keysInOrder}) and decodes only the keys it looks at: about MaxResults of them
- * when filters match, whatever the page number. Sorted by a date, there is no order to walk: each
- * page reads every key's metadata once (decoded metadata is cached) and keeps the next MaxResults
- * after the cursor in a bounded heap, so a page costs one pass, never a sort of the whole listing.
+ * when filters match, whatever the page number. Sorted by a date, there is no order to walk: the
+ * first page reads every key's metadata once and sorts the positions, which are kept for the next
+ * pages ({@link ListingSnapshots}), so those read only the secrets they return; a page whose kept
+ * order is gone is computed the first page's way from its cursor.
  */
 final class SecretListing {
 
     private final SecretStore store;
+    private final ListingSnapshots snapshots;
 
     SecretListing(SecretStore store) {
         this.store = store;
+        this.snapshots = new ListingSnapshots(store.clock());
     }
 
     /** ListSecrets' SortBy; CreatedDate when absent. */
@@ -85,12 +87,24 @@ final class SecretListing {
      * @param filters                the Filters member
      * @param sortBy                 the sort key
      * @param descending             SortOrder {@code desc}
+     * @param filtersText            the Filters member as sent ({@code ""} when absent), to tell
+     *                               listings apart
      */
-    record Query(boolean includePlannedDeletion, SecretFilters filters, SortBy sortBy, boolean descending) {
+    record Query(boolean includePlannedDeletion, SecretFilters filters, SortBy sortBy, boolean descending,
+                 String filtersText) {
 
         String order() {
             return descending ? "desc" : "asc";
         }
+
+        /** What a kept order is a listing of. */
+        String identity() {
+            return sortBy.wire() + "\n" + order() + "\n" + includePlannedDeletion + "\n" + filtersText;
+        }
+    }
+
+    /** Where a secret stands in a date-sorted listing: the date it sorts by (or null), then its name. */
+    record Position(Long value, String name) {
     }
 
     /**
@@ -126,49 +140,71 @@ final class SecretListing {
         // Only a name is read ahead: the next page may turn out empty, which AWS clients accept.
         Optional<String> next = out.size() == max && names.hasNext()
                 ? Optional.of(Pages.token(new Pages.SecretCursor(query.sortBy().wire(), query.order(), null,
-                        out.get(out.size() - 1).key().key())))
+                        out.get(out.size() - 1).key().key(), null)))
                 : Optional.empty();
         return new Page(out, next);
     }
 
     private Page byDate(KvStore kv, Visibility visibility, Query query, Optional<Pages.SecretCursor> cursor, int max) {
-        Comparator<Position> order = Comparator.comparing(Position::value, Comparator.nullsFirst(Comparator.naturalOrder()));
-        order = (query.descending() ? order.reversed() : order).thenComparing(Position::name);
-        Position after = cursor.map(c -> new Position(c.value(), c.name(), null)).orElse(null);
-        // The max first positions after the cursor: a heap whose head is the last of them.
-        PriorityQueue<Position> best = new PriorityQueue<>(max + 1, order.reversed());
-        boolean more = false;
-        Iterator<String> names = kv.keysInOrder(Optional.empty(), false);
-        while (names.hasNext()) {
-            Optional<Listed> listed = listed(kv, visibility, query, names.next());
-            if (listed.isEmpty()) {
-                continue;
-            }
-            Listed l = listed.get();
-            Long value = l.details() ? query.sortBy().value(l.key(), l.attributes()) : null;
-            Position p = new Position(value, l.key().key(), l);
-            if (after != null && order.compare(p, after) <= 0) {
-                continue;
-            }
-            best.add(p);
-            if (best.size() > max) {
-                best.poll();
-                more = true;
-            }
+        Comparator<Position> byValue = Comparator.comparing(Position::value, Comparator.nullsFirst(Comparator.naturalOrder()));
+        Comparator<Position> order = (query.descending() ? byValue.reversed() : byValue).thenComparing(Position::name);
+        Optional<ListingSnapshots.Snapshot> kept = cursor.map(Pages.SecretCursor::snapshot)
+                .flatMap(id -> snapshots.get(id, query.identity()));
+        List<Position> positions;
+        String snapshotId;
+        if (kept.isPresent()) {
+            positions = kept.get().positions();
+            snapshotId = cursor.get().snapshot();
+        } else {
+            positions = everyPosition(kv, visibility, query);
+            positions.sort(order);
+            snapshotId = positions.size() > max ? snapshots.put(query.identity(), positions).orElse(null) : null;
         }
-        List<Position> sorted = new ArrayList<>(best);
-        sorted.sort(order);
-        List<Listed> out = sorted.stream().map(Position::listed).toList();
+        int from = 0;
+        if (cursor.isPresent()) {
+            Position after = new Position(cursor.get().value(), cursor.get().name());
+            from = firstAfter(positions, after, order);
+        }
+        // The order may be a kept one: every secret shown is read and checked again now.
+        List<Listed> out = new ArrayList<>(Math.min(max, 128));
+        int i = from;
+        while (out.size() < max && i < positions.size()) {
+            listed(kv, visibility, query, positions.get(i).name()).ifPresent(out::add);
+            i++;
+        }
         Optional<String> next = Optional.empty();
-        if (more) {
-            Position last = sorted.get(sorted.size() - 1);
+        if (i < positions.size()) {
+            Position last = positions.get(i - 1);
             next = Optional.of(Pages.token(new Pages.SecretCursor(query.sortBy().wire(), query.order(), last.value(),
-                    last.name())));
+                    last.name(), snapshotId)));
         }
         return new Page(out, next);
     }
 
-    private record Position(Long value, String name, Listed listed) {
+    /** Every secret the caller sees, with the date it sorts by: one read of each. */
+    private List<Position> everyPosition(KvStore kv, Visibility visibility, Query query) {
+        List<Position> positions = new ArrayList<>();
+        Iterator<String> names = kv.keysInOrder(Optional.empty(), false);
+        while (names.hasNext()) {
+            listed(kv, visibility, query, names.next()).ifPresent(l -> positions.add(new Position(
+                    l.details() ? query.sortBy().value(l.key(), l.attributes()) : null, l.key().key())));
+        }
+        return positions;
+    }
+
+    /** The index of the first position after {@code after} in {@code sorted}. */
+    private static int firstAfter(List<Position> sorted, Position after, Comparator<Position> order) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (order.compare(sorted.get(mid), after) <= 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** The secret {@code name} as this caller may see it, when it is listed at all. */

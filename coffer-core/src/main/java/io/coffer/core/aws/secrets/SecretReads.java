@@ -58,7 +58,7 @@ final class SecretReads {
             int max = in.maxResults(20);
             // Name order: the one order a cursor walks without reading the keys it skips.
             SecretListing.Page page = listing.page(access, new SecretListing.Query(false,
-                    SecretFilters.parse(in.member("Filters")), SecretListing.SortBy.NAME, false), in.string("NextToken"), max);
+                    SecretFilters.parse(in.member("Filters")), SecretListing.SortBy.NAME, false, ""), in.string("NextToken"), max);
             names = page.entries().stream().map(l -> l.key().key()).toList();
             nextToken = page.nextToken().orElse(null);
         }

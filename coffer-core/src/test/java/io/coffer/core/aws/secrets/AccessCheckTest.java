@@ -34,7 +34,7 @@ class AccessCheckTest {
         assertChecked("ListSecretVersionIds", "{\"SecretId\":\"app/db\"}", "read " + md);
         assertChecked("GetResourcePolicy", "{\"SecretId\":\"app/db\"}", "read " + md);
         assertChecked("ValidateResourcePolicy", "{\"SecretId\":\"app/db\",\"ResourcePolicy\":\"{}\"}", "read " + md);
-        assertChecked("ListSecrets", "{}", "list secret/metadata/", "list secret/metadata/app/", "read " + md);
+        assertChecked("ListSecrets", "{\"SortBy\":\"name\"}", "list secret/metadata/", "list secret/metadata/app/", "read " + md);
         assertChecked("BatchGetSecretValue", "{\"Filters\":[{\"Key\":\"name\",\"Values\":[\"app\"]}]}",
                 "list secret/metadata/", "list secret/metadata/app/", "read " + md, "read " + data);
         assertChecked("TagResource", "{\"SecretId\":\"app/db\",\"Tags\":[]}", "update " + md);

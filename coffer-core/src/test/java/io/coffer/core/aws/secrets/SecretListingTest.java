@@ -121,8 +121,8 @@ class SecretListingTest {
     }
 
     @Test
-    void batchGetByFilters_20000Secrets_pagesByCursorWithBoundedReads() {
-        createSecrets(SECRETS);
+    void batchGetByFilters_manySecrets_pagesByCursorWithBoundedReads() {
+        createSecrets(SECRETS / 4);
         Set<String> seen = new HashSet<>();
         long maxReads = 0;
         String token = null;
@@ -137,9 +137,47 @@ class SecretListingTest {
             token = page.hasNonNull("NextToken") ? page.get("NextToken").asText() : null;
             pages++;
         } while (token != null && pages < 1000);
-        assertThat(seen).hasSize(SECRETS / 2);
+        assertThat(seen).hasSize(SECRETS / 8);
         // A name filter skips the other names without reading them; the page stops once full.
         assertThat(maxReads).isLessThanOrEqualTo(2 * 20 + 1);
+    }
+
+    /** AWS's default order (CreatedDate, descending); ascending is the same code with the other comparator. */
+    @Test
+    void listSecretsByCreatedDate_20000Secrets_onlyTheFirstPageReadsEverySecret() {
+        String order = "desc";
+        List<String> names = createSecrets(SECRETS);
+        List<String> seen = new ArrayList<>();
+        List<Long> readsPerPage = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        String token = null;
+        do {
+            long before = storage.reads.get();
+            ObjectNode page = call("ListSecrets", body("created-date", order, token));
+            readsPerPage.add(storage.reads.get() - before);
+            page.get("SecretList").forEach(e -> seen.add(e.get("Name").asText()));
+            token = page.hasNonNull("NextToken") ? page.get("NextToken").asText() : null;
+            tokens.add(token);
+            assertThat(readsPerPage.size()).as("pages").isLessThanOrEqualTo(SECRETS / PAGE + 1);
+        } while (token != null);
+
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(names).doesNotHaveDuplicates();
+        // The first page reads every secret once to order them (and its own entries again) ...
+        assertThat(readsPerPage.get(0)).isLessThanOrEqualTo(SECRETS + PAGE + 1);
+        // ... and the pages after it only what they show.
+        assertThat(readsPerPage.subList(1, readsPerPage.size()))
+                .allSatisfy(reads -> assertThat(reads).isLessThanOrEqualTo(PAGE + 1));
+
+        // A token whose kept order is gone (another server, expired) still resumes correctly.
+        ObjectNode fresh = call("ListSecrets", body("created-date", order, null));
+        String second = fresh.get("NextToken").asText();
+        Pages.SecretCursor c = Pages.secretCursor(Optional.of(second), "created-date", order).orElseThrow();
+        String withoutSnapshot = Pages.token(new Pages.SecretCursor(c.sortBy(), c.order(), c.value(), c.name(), null));
+        String forgedSnapshot = Pages.token(new Pages.SecretCursor(c.sortBy(), c.order(), c.value(), c.name(), "AAAAAAAAAAAAAAAAAAAAAA"));
+        JsonNode viaKept = call("ListSecrets", body("created-date", order, second)).get("SecretList");
+        assertThat(call("ListSecrets", body("created-date", order, withoutSnapshot)).get("SecretList")).isEqualTo(viaKept);
+        assertThat(call("ListSecrets", body("created-date", order, forgedSnapshot)).get("SecretList")).isEqualTo(viaKept);
+        assertThat(viaKept.get(0).get("Name").asText()).isEqualTo(seen.get(PAGE));
     }
 
     @ParameterizedTest
@@ -174,7 +212,7 @@ class SecretListingTest {
         String token = call("ListSecrets", body("name", "asc", null)).get("NextToken").asText();
         String offsetLike = Base64.getUrlEncoder().withoutPadding().encodeToString("coffer-page:100".getBytes(StandardCharsets.UTF_8));
         String badName = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("coffer-page-2\ns\nname\nasc\n-\n../x".getBytes(StandardCharsets.UTF_8));
+                .encodeToString("coffer-page-2\ns\nname\nasc\n-\n-\n../x".getBytes(StandardCharsets.UTF_8));
         String notBase64 = "<script>" + "A".repeat(20);
         for (String bad : List.of(offsetLike, badName, notBase64, token + "!!", token.substring(1))) {
             AwsServiceException e = SecretsHarness.catchAws(() -> call("ListSecrets", body("name", "asc", bad)));

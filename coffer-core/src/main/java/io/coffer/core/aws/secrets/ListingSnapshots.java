@@ -34,7 +34,7 @@ final class ListingSnapshots {
     /**
      * A listing's order.
      *
-     * @param query     what was listed (sort, order, filters): a token does not resume another query
+     * @param query     who listed what (caller, sort, order, filters): a token resumes only that
      * @param positions the listing in order
      */
     record Snapshot(String query, List<SecretListing.Position> positions, Instant expires) {

@@ -148,8 +148,10 @@ final class SecretListing {
     private Page byDate(KvStore kv, Visibility visibility, Query query, Optional<Pages.SecretCursor> cursor, int max) {
         Comparator<Position> byValue = Comparator.comparing(Position::value, Comparator.nullsFirst(Comparator.naturalOrder()));
         Comparator<Position> order = (query.descending() ? byValue.reversed() : byValue).thenComparing(Position::name);
+        // A kept order holds the dates its first caller could see: it serves that caller only.
+        String listingOf = visibility.access.caller() + "\n" + query.identity();
         Optional<ListingSnapshots.Snapshot> kept = cursor.map(Pages.SecretCursor::snapshot)
-                .flatMap(id -> snapshots.get(id, query.identity()));
+                .flatMap(id -> snapshots.get(id, listingOf));
         List<Position> positions;
         String snapshotId;
         if (kept.isPresent()) {
@@ -158,7 +160,7 @@ final class SecretListing {
         } else {
             positions = everyPosition(kv, visibility, query);
             positions.sort(order);
-            snapshotId = positions.size() > max ? snapshots.put(query.identity(), positions).orElse(null) : null;
+            snapshotId = positions.size() > max ? snapshots.put(listingOf, positions).orElse(null) : null;
         }
         int from = 0;
         if (cursor.isPresent()) {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.core.auth.TestClock;
+import io.coffer.core.aws.AccessCheck;
 import io.coffer.core.aws.AwsErrorType;
 import io.coffer.core.aws.AwsServiceException;
 import io.coffer.core.barrier.PlaintextSecureStorage;
 import io.coffer.core.barrier.SecureStorage;
 import io.coffer.core.engine.kv.KvStore;
+import io.coffer.core.logical.Operation;
 import io.coffer.core.storage.InMemoryStorage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -178,6 +180,29 @@ class SecretListingTest {
         assertThat(call("ListSecrets", body("created-date", order, withoutSnapshot)).get("SecretList")).isEqualTo(viaKept);
         assertThat(call("ListSecrets", body("created-date", order, forgedSnapshot)).get("SecretList")).isEqualTo(viaKept);
         assertThat(viaKept.get(0).get("Name").asText()).isEqualTo(seen.get(PAGE));
+
+        // The kept order serves the caller that made it: another access key's page is computed afresh.
+        AccessCheck other = new AccessCheck() {
+            @Override
+            public void require(Operation operation, String path) {
+                access.require(operation, path);
+            }
+
+            @Override
+            public boolean allows(Operation operation, String path) {
+                return access.allows(operation, path);
+            }
+
+            @Override
+            public String caller() {
+                return "AKIAOTHERCALLER00000";
+            }
+        };
+        long before = storage.reads.get();
+        JsonNode viaOther = service.invoke("ListSecrets", SecretsHarness.parse(body("created-date", order, second)), other)
+                .get("SecretList");
+        assertThat(storage.reads.get() - before).isGreaterThanOrEqualTo(SECRETS);
+        assertThat(viaOther).isEqualTo(viaKept);
     }
 
     @ParameterizedTest

@@ -15,4 +15,12 @@ public interface AccessCheck {
 
     /** Like {@link #require} but answers instead of throwing (for filtering lists and batches). */
     boolean allows(Operation operation, String path);
+
+    /**
+     * Who is asking (the access key id), so that what one caller's request left behind, such as
+     * a listing's kept order, serves only that caller; empty when unknown.
+     */
+    default String caller() {
+        return "";
+    }
 }

@@ -38,6 +38,11 @@ final class PolicyAccessCheck implements AccessCheck {
     }
 
     @Override
+    public String caller() {
+        return accessKeyId;
+    }
+
+    @Override
     public boolean allows(Operation op, String path) {
         try {
             authorizer.authorize(principal, Request.builder(op, path).id(requestId).build(), op);

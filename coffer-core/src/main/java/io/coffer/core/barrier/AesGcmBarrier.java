@@ -168,6 +168,18 @@ public final class AesGcmBarrier implements SecureStorage {
         return physical.list(prefix);
     }
 
+    @Override
+    public List<String> listPage(String prefix, String after, int limit) {
+        unsealed();
+        return physical.listPage(prefix, after, limit);
+    }
+
+    @Override
+    public List<String> listPageBefore(String prefix, String before, int limit) {
+        unsealed();
+        return physical.listPageBefore(prefix, before, limit);
+    }
+
     private void persist(Keyring k, byte[] rootKey) {
         physical.put(KEYRING_PATH, AesGcm.encrypt(0, rootKey, KEYRING_PATH, Json.write(k.toStored())));
     }

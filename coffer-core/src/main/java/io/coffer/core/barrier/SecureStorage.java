@@ -30,6 +30,16 @@ public interface SecureStorage {
     /** Direct children of {@code prefix} (empty or ending with {@code /}); folders end with {@code /}. */
     List<String> list(String prefix);
 
+    /** One page of {@link #list} after {@code after}, as {@link io.coffer.core.storage.StorageBackend#listPage}. */
+    default List<String> listPage(String prefix, String after, int limit) {
+        return io.coffer.core.storage.PagedLists.after(list(prefix), after, limit);
+    }
+
+    /** One page of {@link #list} backwards, as {@link io.coffer.core.storage.StorageBackend#listPageBefore}. */
+    default List<String> listPageBefore(String prefix, String before, int limit) {
+        return io.coffer.core.storage.PagedLists.before(list(prefix), before, limit);
+    }
+
     /** A view of this storage in which every key is prefixed with {@code prefix} (ending with {@code /}). */
     default SecureStorage view(String prefix) {
         return new StorageView(this, prefix);

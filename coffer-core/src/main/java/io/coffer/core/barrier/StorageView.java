@@ -45,10 +45,24 @@ final class StorageView implements SecureStorage {
 
     @Override
     public List<String> list(String listPrefix) {
+        return delegate.list(prefix + checkedFolder(listPrefix));
+    }
+
+    @Override
+    public List<String> listPage(String listPrefix, String after, int limit) {
+        return delegate.listPage(prefix + checkedFolder(listPrefix), after, limit);
+    }
+
+    @Override
+    public List<String> listPageBefore(String listPrefix, String before, int limit) {
+        return delegate.listPageBefore(prefix + checkedFolder(listPrefix), before, limit);
+    }
+
+    private static String checkedFolder(String listPrefix) {
         if (!listPrefix.isEmpty()) {
             checked(listPrefix.substring(0, listPrefix.length() - 1));
         }
-        return delegate.list(prefix + listPrefix);
+        return listPrefix;
     }
 
     private static String checked(String key) {

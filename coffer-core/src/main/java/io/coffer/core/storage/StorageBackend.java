@@ -54,17 +54,17 @@ public interface StorageBackend extends AutoCloseable {
      * list order ({@code after} empty for the first page).
      */
     default List<String> listPage(String prefix, String after, int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("limit must be positive, was " + limit);
-        }
-        List<String> all = list(prefix);
-        int from = 0;
-        if (!after.isEmpty()) {
-            while (from < all.size() && StorageKeys.compare(all.get(from), after) <= 0) {
-                from++;
-            }
-        }
-        return List.copyOf(all.subList(from, Math.min(all.size(), from + limit)));
+        return PagedLists.after(list(prefix), after, limit);
+    }
+
+    /**
+     * One page of {@link #list} walked backwards: at most {@code limit} entries strictly before
+     * {@code before} in list order ({@code before} empty to start from the last entry), last
+     * entry first. Lets a caller page a listing in descending order from a cursor without reading
+     * the entries it skips.
+     */
+    default List<String> listPageBefore(String prefix, String before, int limit) {
+        return PagedLists.before(list(prefix), before, limit);
     }
 
     /** Releases files and connections. The backend is unusable afterwards. */

@@ -338,6 +338,41 @@ public abstract class StorageBackendContract {
     }
 
     @Test
+    void listPageBefore_anyLimit_pagesThroughTheWholeListBackwards() {
+        putPagingFixture();
+        List<String> reversed = new ArrayList<>(storage.list("p/"));
+        java.util.Collections.reverse(reversed);
+
+        for (int limit : new int[] {1, 2, 3, 7, 10, 49, 100, 249, 250, 251, 1000}) {
+            List<String> collected = new ArrayList<>();
+            String before = "";
+            for (int pages = 0; pages <= reversed.size(); pages++) {
+                List<String> page = storage.listPageBefore("p/", before, limit);
+                assertThat(page.size()).as("page size at limit %d", limit).isLessThanOrEqualTo(limit);
+                if (page.isEmpty()) {
+                    break;
+                }
+                collected.addAll(page);
+                before = page.get(page.size() - 1);
+            }
+            assertThat(collected).as("limit %d", limit).containsExactlyElementsOf(reversed);
+        }
+    }
+
+    @Test
+    void listPageBefore_before_isExclusiveForValuesAndFolders() {
+        putAll("q/b", "q/b/x", "q/b/y", "q/b/z/w", "q/b-", "q/b0", "q/c", "a", "a/b", "r/s");
+
+        assertThat(storage.listPageBefore("q/", "", 10)).containsExactly("c", "b0", "b/", "b-", "b");
+        assertThat(storage.listPageBefore("q/", "b0", 10)).containsExactly("b/", "b-", "b");
+        assertThat(storage.listPageBefore("q/", "b/", 10)).containsExactly("b-", "b");
+        assertThat(storage.listPageBefore("q/", "b", 10)).isEmpty();
+        assertThat(storage.listPageBefore("q/b/", "", 10)).containsExactly("z/", "y", "x");
+        assertThat(storage.listPageBefore("", "", 10)).containsExactly("r/", "q/", "a/", "a");
+        assertThat(storage.listPageBefore("", "q/", 2)).containsExactly("a/", "a");
+    }
+
+    @Test
     void listPage_root_pagesLikeList() {
         putAll("a", "a/b", "b/c/d", "c", "d/e");
 

@@ -83,6 +83,36 @@ final class AwsFixture implements AutoCloseable {
         return new AccessKey(id, secret);
     }
 
+    /** A Vault token with {@code policies} (and {@code default}), made by the root token. */
+    String createToken(String... policies) {
+        String token = vaultCall("POST", "/v1/auth/token/create", Map.of("policies", List.of(policies)))
+                .path("auth").path("client_token").asText(null);
+        if (token == null) {
+            throw new AssertionError("POST /v1/auth/token/create answered without a token");
+        }
+        SuiteAccess.registerSecret(token);
+        return token;
+    }
+
+    /** A Vault API call with {@code token}: its status and body, whatever they are. */
+    HttpResponse<String> vaultAs(String token, String method, String path, String jsonBody) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path))
+                    .timeout(Duration.ofSeconds(20))
+                    .header("X-Vault-Token", token);
+            if (jsonBody != null) {
+                b.header("Content-Type", "application/json");
+            }
+            b.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(method + " " + path + " interrupted", e);
+        }
+    }
+
     void writePolicy(String name, String document) {
         vaultCall("PUT", "/v1/sys/policies/acl/" + name, Map.of("policy", document));
     }

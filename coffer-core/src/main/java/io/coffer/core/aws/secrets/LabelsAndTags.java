@@ -36,7 +36,9 @@ final class LabelsAndTags {
         Optional<String> removeFrom = in.string("RemoveFromVersionId");
         moveTo.ifPresent(id -> Errors.checkLength("moveToVersionId", id, 32, 64, false));
         removeFrom.ifPresent(id -> Errors.checkLength("removeFromVersionId", id, 32, 64, false));
-        SecretLocator.Found found = locator.locate(secretId, access, Operation.UPDATE, store.settings()::metadataPath);
+        // A label chooses which value a read by that label (AWSCURRENT: every KV read) returns, so
+        // moving one is a write of data, as a KV write or rollback is.
+        SecretLocator.Found found = locator.locate(secretId, access, Operation.UPDATE, store.settings()::dataPath);
         return store.kv().edit(found.name(), editor -> {
             SecretAttributes attrs = SecretWrites.liveAttributes(editor);
             StagedKey key = editor.view();

@@ -73,6 +73,8 @@ final class Rotation {
     ObjectNode cancel(Input in, AccessCheck access) {
         SecretLocator.Found found = locator.locate(in.requiredString("SecretId"), access, Operation.UPDATE,
                 store.settings()::metadataPath);
+        // It takes AWSPENDING off its version: a label move, which needs what a data write needs.
+        access.require(Operation.UPDATE, store.settings().dataPath(found.name()));
         return store.kv().edit(found.name(), editor -> {
             SecretAttributes attrs = SecretWrites.liveAttributes(editor);
             if (attrs.rotationLambdaArn == null && attrs.rotationRules == null) {

@@ -87,9 +87,10 @@ final class SecretDeletion {
         return out;
     }
 
+    /** Makes the secret's versions readable again: KV's undelete, so it needs what undelete needs. */
     ObjectNode restore(Input in, AccessCheck access) {
         SecretLocator.Found found = locator.locate(in.requiredString("SecretId"), access, Operation.UPDATE,
-                store.settings()::metadataPath);
+                store.settings()::undeletePath);
         return store.kv().edit(found.name(), editor -> {
             if (!editor.exists()) {
                 throw Errors.notFound();

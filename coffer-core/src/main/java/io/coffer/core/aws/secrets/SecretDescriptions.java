@@ -8,6 +8,7 @@ import io.coffer.core.engine.kv.StagedVersion;
 import io.coffer.core.json.Json;
 import io.coffer.core.logical.Operation;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** DescribeSecret, ListSecrets and ListSecretVersionIds: what a secret is, without its value. */
 final class SecretDescriptions {
@@ -33,28 +34,35 @@ final class SecretDescriptions {
         return out;
     }
 
+    /**
+     * ListSecrets: a caller with {@code list} but not {@code read} on a secret's metadata gets its
+     * ARN and Name only (see {@link SecretListing}).
+     */
     ObjectNode list(Input in, AccessCheck access) {
         int max = in.maxResults(100);
-        int offset = Pages.offset(in.string("NextToken"));
         boolean includeDeleted = in.bool("IncludePlannedDeletion").orElse(false);
         String order = in.string("SortOrder").orElse("desc");
         if (!order.equals("asc") && !order.equals("desc")) {
             throw Errors.validation("sortOrder", order, "Member must satisfy enum value set: [asc, desc]");
         }
         SecretListing.SortBy sortBy = SecretListing.SortBy.parse(in.string("SortBy"));
-        List<StagedKey> all = listing.list(access, includeDeleted, KeyFilters.parse(in), sortBy, order);
+        SecretFilters filters = SecretFilters.parse(in.member("Filters"));
+        SecretListing.Page page = listing.page(access,
+                new SecretListing.Query(includeDeleted, filters, sortBy, order.equals("desc"),
+                        in.has("Filters") ? in.member("Filters").toString() : ""), in.string("NextToken"), max);
         ArrayNode entries = Json.MAPPER.createArrayNode();
-        int end = Math.min(all.size(), offset + max);
-        for (StagedKey k : all.subList(Math.min(offset, end), end)) {
-            ObjectNode e = entry(k, SecretAttributes.of(k.attributes()));
-            putStages(e, "SecretVersionsToStages", k);
-            entries.add(e);
+        for (SecretListing.Listed l : page.entries()) {
+            if (l.details()) {
+                ObjectNode e = entry(l.key(), l.attributes());
+                putStages(e, "SecretVersionsToStages", l.key());
+                entries.add(e);
+            } else {
+                entries.add(Responses.arnAndName(store.settings(), l.key(), l.attributes()));
+            }
         }
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.set("SecretList", entries);
-        if (end < all.size()) {
-            out.put("NextToken", Pages.token(end));
-        }
+        page.nextToken().ifPresent(t -> out.put("NextToken", t));
         return out;
     }
 
@@ -62,18 +70,19 @@ final class SecretDescriptions {
         SecretLocator.Found found = locator.locate(in.requiredString("SecretId"), access, Operation.READ,
                 store.settings()::metadataPath);
         int max = in.maxResults(100);
-        int offset = Pages.offset(in.string("NextToken"));
+        OptionalLong after = Pages.versionCursor(in.string("NextToken"));
         boolean deprecated = in.bool("IncludeDeprecated").orElse(false);
         List<StagedVersion> versions = found.key().versions().stream()
                 .filter(v -> deprecated || !v.labels().isEmpty())
+                .filter(v -> after.isEmpty() || v.number() < after.getAsLong())
                 .sorted((a, b) -> Long.compare(b.number(), a.number()))
                 .toList();
         ArrayNode list = Json.MAPPER.createArrayNode();
-        int end = Math.min(versions.size(), offset + max);
+        int end = Math.min(versions.size(), max);
         // AWS lists the KMS key each version was encrypted with; the barrier encrypts here, so the
         // secret's KmsKeyId (or AWS's name for the default key) stands in for it.
         String kmsKey = found.attributes().kmsKeyId != null ? found.attributes().kmsKeyId : DEFAULT_KMS_KEY;
-        for (StagedVersion v : versions.subList(Math.min(offset, end), end)) {
+        for (StagedVersion v : versions.subList(0, end)) {
             ObjectNode e = list.addObject();
             e.put("VersionId", v.versionId());
             if (!v.labels().isEmpty()) {
@@ -85,7 +94,7 @@ final class SecretDescriptions {
         ObjectNode out = Responses.arnAndName(store.settings(), found.key(), found.attributes());
         out.set("Versions", list);
         if (end < versions.size()) {
-            out.put("NextToken", Pages.token(end));
+            out.put("NextToken", Pages.versionToken(versions.get(end - 1).number()));
         }
         return out;
     }

@@ -109,6 +109,20 @@ public final class SecretFilters {
         return filters.isEmpty();
     }
 
+    /**
+     * True when a {@code name} filter already excludes a secret of this name, whatever else it
+     * has: filters combine with AND, so a lister need not read the secret to know.
+     */
+    public boolean rejectsByName(String name) {
+        FilterableSecret named = FilterableSecret.named(name);
+        for (Filter filter : filters) {
+            if (filter.key() == Key.NAME && !filter.matches(named)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the secret satisfies every filter. */
     public boolean matches(FilterableSecret secret) {
         Objects.requireNonNull(secret);

@@ -56,13 +56,11 @@ final class SecretReads {
             names = ids.get();
         } else {
             int max = in.maxResults(20);
-            int offset = Pages.offset(in.string("NextToken"));
-            List<StagedKey> matching = listing.list(access, false, KeyFilters.parse(in));
-            int end = Math.min(matching.size(), offset + max);
-            names = matching.subList(Math.min(offset, end), end).stream().map(StagedKey::key).toList();
-            if (end < matching.size()) {
-                nextToken = Pages.token(end);
-            }
+            // Name order: the one order a cursor walks without reading the keys it skips.
+            SecretListing.Page page = listing.page(access, new SecretListing.Query(false,
+                    SecretFilters.parse(in.member("Filters")), SecretListing.SortBy.NAME, false, ""), in.string("NextToken"), max);
+            names = page.entries().stream().map(l -> l.key().key()).toList();
+            nextToken = page.nextToken().orElse(null);
         }
         ArrayNode values = Json.MAPPER.createArrayNode();
         ArrayNode errors = Json.MAPPER.createArrayNode();

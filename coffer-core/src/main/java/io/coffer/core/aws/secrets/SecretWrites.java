@@ -42,6 +42,11 @@ final class SecretWrites {
             throw Errors.invalidRequest("Replication to other regions is not supported by this server.");
         }
         access.require(Operation.CREATE, store.settings().dataPath(name));
+        if (description.isPresent() || kmsKeyId.isPresent() || !tags.isEmpty()) {
+            // Properties are KV metadata: through the Vault door the first version is written
+            // (create on data/N) and then the metadata of what is by then an existing key (update).
+            access.require(Operation.UPDATE, store.settings().metadataPath(name));
+        }
         SecretsSettings settings = store.settings();
         return store.kv().edit(name, editor -> {
             if (editor.exists()) {
@@ -89,6 +94,7 @@ final class SecretWrites {
         SecretLocator.Found found = locator.locate(secretId, access, Operation.UPDATE, store.settings()::dataPath);
         return store.kv().edit(found.name(), editor -> {
             SecretAttributes attrs = liveAttributes(editor);
+            refuseBlindCurrentWrite(editor, token, stages);
             StagedVersion v = SecretValues.write(editor, token, value, stages);
             ObjectNode out = Responses.arnAndName(store.settings(), editor.view(), attrs);
             out.put("VersionId", v.versionId());
@@ -103,12 +109,19 @@ final class SecretWrites {
         Optional<SecretValue> value = SecretValues.parse(in);
         Optional<String> description = description(in);
         Optional<String> kmsKeyId = in.string("KmsKeyId");
-        SecretLocator.Found found = locator.locate(secretId, access, Operation.UPDATE, store.settings()::metadataPath);
-        if (value.isPresent()) {
+        // A value is KV data, properties are KV metadata: each needs what the Vault door needs to
+        // change it (an update with neither changes nothing and is checked like a property change).
+        boolean properties = description.isPresent() || kmsKeyId.isPresent() || value.isEmpty();
+        SecretLocator.Found found = locator.locate(secretId, access, Operation.UPDATE,
+                properties ? store.settings()::metadataPath : store.settings()::dataPath);
+        if (properties && value.isPresent()) {
             access.require(Operation.UPDATE, store.settings().dataPath(found.name()));
         }
         return store.kv().edit(found.name(), editor -> {
             SecretAttributes attrs = liveAttributes(editor);
+            if (value.isPresent()) {
+                refuseBlindCurrentWrite(editor, token, List.of(StagingLabels.CURRENT));
+            }
             boolean changed = false;
             if (description.isPresent()) {
                 attrs.description = description.get();
@@ -130,6 +143,29 @@ final class SecretWrites {
             }
             return out;
         });
+    }
+
+    /**
+     * KV's {@code cas_required} through this door. A KV write must then name the version it
+     * replaces; AWS has no such member, so a write that would make a new version AWSCURRENT
+     * without naming the one it replaces is refused. What stays allowed is check-and-set in AWS's
+     * own terms: CreateSecret (only when the secret does not exist, like {@code cas=0}), writing a
+     * version under other labels (AWSPENDING), and UpdateSecretVersionStage, which moves AWSCURRENT
+     * only from the version named in RemoveFromVersionId. A retry of a write that already happened
+     * (the same ClientRequestToken) creates nothing and is not refused here.
+     */
+    static void refuseBlindCurrentWrite(KeyEditor editor, Optional<String> token, List<String> labels) {
+        if (!labels.contains(StagingLabels.CURRENT) || !editor.checkAndSetRequired()) {
+            return;
+        }
+        if (token.isPresent() && editor.view().byVersionId(token.get()).isPresent()) {
+            return;
+        }
+        throw Errors.invalidRequest("This secret requires check-and-set (cas_required is set on the secret or its "
+                + "mount), so a new value cannot be made AWSCURRENT without naming the version it replaces. Write it "
+                + "with PutSecretValue and VersionStages [\"AWSPENDING\"], then move AWSCURRENT to it with "
+                + "UpdateSecretVersionStage, giving the current version as RemoveFromVersionId; or write it through "
+                + "the KV API with the cas parameter.");
     }
 
     /** The secret's attributes inside an edit; refuses a secret that vanished or is pending deletion. */

@@ -43,6 +43,11 @@ public record SecretsSettings(String mount, String region, String account) {
         return mount + "metadata/" + name;
     }
 
+    /** {@code <mount>undelete/<name>}: the path RestoreSecret is checked on, as KV's undelete. */
+    public String undeletePath(String name) {
+        return mount + "undelete/" + name;
+    }
+
     /** {@code <mount>metadata/}: the folder ListSecrets needs {@code list} on. */
     public String metadataFolder() {
         return mount + "metadata/";

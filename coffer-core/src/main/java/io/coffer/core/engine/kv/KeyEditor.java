@@ -59,6 +59,14 @@ public final class KeyEditor {
         dirty = true;
     }
 
+    /**
+     * Whether the mount or the key requires check-and-set: a KV write must then name the version
+     * it replaces, and a door that cannot must not move the current version blindly either.
+     */
+    public boolean checkAndSetRequired() {
+        return config.casRequired() || (meta != null && meta.casRequired);
+    }
+
     /** The key as it stands in this edit. */
     public StagedKey view() {
         return store.staged(existing());

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -176,6 +177,18 @@ public final class KvStore {
             kept.add(name);
         }
         return List.copyOf(kept);
+    }
+
+    /**
+     * Every key in name order (the byte order of the whole UTF-8 name, which is
+     * {@link String#compareTo} order for ASCII names), strictly after {@code cursor} (strictly
+     * before it when {@code descending}), or from the first (last) key when {@code cursor} is
+     * empty. Reads names only, a folder page at a time: resuming from a cursor costs nothing for
+     * the keys before it, and the caller decodes only the keys it takes ({@link KeyOrderWalk}).
+     */
+    public Iterator<String> keysInOrder(Optional<String> cursor, boolean descending) {
+        cursor.ifPresent(KvStore::checkedKey);
+        return new KeyOrderWalk(storage, METADATA_PREFIX, cursor.orElse(""), descending);
     }
 
     // ---------------------------------------------------------------- writes of data

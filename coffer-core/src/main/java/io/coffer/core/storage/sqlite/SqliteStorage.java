@@ -60,6 +60,8 @@ public final class SqliteStorage implements StorageBackend {
     static final String GET_SQL = "SELECT value FROM entries WHERE key = ?";
     static final String SCAN_SQL = "SELECT key FROM entries WHERE key >= ? AND key < ? ORDER BY key";
     static final String SCAN_TO_END_SQL = "SELECT key FROM entries WHERE key >= ? ORDER BY key";
+    static final String SCAN_BACK_SQL = "SELECT key FROM entries WHERE key >= ? AND key < ? ORDER BY key DESC";
+    static final String SCAN_BACK_FROM_END_SQL = "SELECT key FROM entries WHERE key >= ? ORDER BY key DESC";
     private static final String PUT_SQL =
             "INSERT INTO entries (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
     private static final String DELETE_SQL = "DELETE FROM entries WHERE key = ?";
@@ -193,6 +195,61 @@ public final class SqliteStorage implements StorageBackend {
             startExclusive = true;
         }
         return read("list", reader -> children(reader, prefix, start, startExclusive, limit));
+    }
+
+    /** Seeks backwards from {@code before} instead of listing everything after it. */
+    @Override
+    public List<String> listPageBefore(String prefix, String before, int limit) {
+        StorageKeys.requireValidPrefix(prefix);
+        if (before == null) {
+            throw new IllegalArgumentException("before must not be null");
+        }
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+        // The keys before entry "b" (or folder "b/") are exactly those before prefix + "b" (or
+        // prefix + "b/"): a child name never sorts apart from the keys that contribute it.
+        String end = before.isEmpty() ? (prefix.isEmpty() ? null : folderEnd(prefix)) : prefix + before;
+        return read("list", reader -> childrenBackwards(reader, prefix, end, limit));
+    }
+
+    /**
+     * The entries under {@code prefix} whose keys are before {@code end} (null: no bound), last
+     * first, at most {@code limit}: {@link #children} walked the other way. Keys arrive in
+     * descending byte order, so a repeat can only be the folder just emitted, and a folder left
+     * behind is skipped by seeking to before its first key.
+     */
+    private static List<String> childrenBackwards(Reader reader, String prefix, String end, int limit)
+            throws SQLException {
+        List<String> entries = new ArrayList<>();
+        String to = end;
+        reader.beginSnapshot();
+        seek:
+        while (true) {
+            try (ResultSet rows = reader.scanBackwards(prefix, to)) {
+                String folder = null;
+                int stepsInFolder = 0;
+                while (rows.next()) {
+                    String child = StorageKeys.childOf(prefix, rows.getString(1));
+                    if (child.equals(folder)) {
+                        if (++stepsInFolder == STEPS_BEFORE_SEEK) {
+                            to = prefix + folder;
+                            continue seek;
+                        }
+                        continue;
+                    }
+                    entries.add(child);
+                    if (entries.size() == limit) {
+                        break seek;
+                    }
+                    folder = child.endsWith("/") ? child : null;
+                    stepsInFolder = 0;
+                }
+            }
+            break;
+        }
+        reader.endSnapshot();
+        return List.copyOf(entries);
     }
 
     /**
@@ -486,6 +543,8 @@ public final class SqliteStorage implements StorageBackend {
         private PreparedStatement get;
         private PreparedStatement scan;
         private PreparedStatement scanToEnd;
+        private PreparedStatement scanBack;
+        private PreparedStatement scanBackFromEnd;
 
         Reader(String url) {
             this.url = url;
@@ -501,6 +560,8 @@ public final class SqliteStorage implements StorageBackend {
                     get = opened.prepareStatement(GET_SQL);
                     scan = opened.prepareStatement(SCAN_SQL);
                     scanToEnd = opened.prepareStatement(SCAN_TO_END_SQL);
+                    scanBack = opened.prepareStatement(SCAN_BACK_SQL);
+                    scanBackFromEnd = opened.prepareStatement(SCAN_BACK_FROM_END_SQL);
                 } catch (SQLException e) {
                     opened.close();
                     throw e;
@@ -534,6 +595,18 @@ public final class SqliteStorage implements StorageBackend {
             scan.setString(1, from);
             scan.setString(2, to);
             return scan.executeQuery();
+        }
+
+        /** Keys from {@code from} (inclusive) to {@code to} (exclusive; null for no bound), last first. */
+        ResultSet scanBackwards(String from, String to) throws SQLException {
+            connection();
+            if (to == null) {
+                scanBackFromEnd.setString(1, from);
+                return scanBackFromEnd.executeQuery();
+            }
+            scanBack.setString(1, from);
+            scanBack.setString(2, to);
+            return scanBack.executeQuery();
         }
 
         /** Pins one snapshot until {@link #endSnapshot}: a LIST that re-seeks must not see a write land midway. */

@@ -25,17 +25,42 @@ class AccessCheckTest {
 
     @Test
     void operations_checkTheTablesPaths() {
-        assertChecked("GetSecretValue", "{\"SecretId\":\"app/db\"}", "read secret/data/app/db");
-        assertChecked("PutSecretValue", "{\"SecretId\":\"app/db\",\"SecretString\":\"x\"}", "update secret/data/app/db");
-        assertChecked("DescribeSecret", "{\"SecretId\":\"app/db\"}", "read secret/metadata/app/db");
-        assertChecked("ListSecretVersionIds", "{\"SecretId\":\"app/db\"}", "read secret/metadata/app/db");
-        assertChecked("ListSecrets", "{}", "list secret/metadata/");
-        assertChecked("TagResource", "{\"SecretId\":\"app/db\",\"Tags\":[]}", "update secret/metadata/app/db");
-        assertChecked("UpdateSecret", "{\"SecretId\":\"app/db\",\"SecretString\":\"y\"}",
-                "update secret/metadata/app/db", "update secret/data/app/db");
+        String md = "secret/metadata/app/db";
+        String data = "secret/data/app/db";
+        assertChecked("GetSecretValue", "{\"SecretId\":\"app/db\"}", "read " + data);
+        assertChecked("BatchGetSecretValue", "{\"SecretIdList\":[\"app/db\"]}", "read " + data);
+        assertChecked("PutSecretValue", "{\"SecretId\":\"app/db\",\"SecretString\":\"x\"}", "update " + data);
+        assertChecked("DescribeSecret", "{\"SecretId\":\"app/db\"}", "read " + md);
+        assertChecked("ListSecretVersionIds", "{\"SecretId\":\"app/db\"}", "read " + md);
+        assertChecked("GetResourcePolicy", "{\"SecretId\":\"app/db\"}", "read " + md);
+        assertChecked("ValidateResourcePolicy", "{\"SecretId\":\"app/db\",\"ResourcePolicy\":\"{}\"}", "read " + md);
+        assertChecked("ListSecrets", "{\"SortBy\":\"name\"}", "list secret/metadata/", "list secret/metadata/app/", "read " + md);
+        assertChecked("BatchGetSecretValue", "{\"Filters\":[{\"Key\":\"name\",\"Values\":[\"app\"]}]}",
+                "list secret/metadata/", "list secret/metadata/app/", "read " + md, "read " + data);
+        assertChecked("TagResource", "{\"SecretId\":\"app/db\",\"Tags\":[]}", "update " + md);
+        assertChecked("UntagResource", "{\"SecretId\":\"app/db\",\"TagKeys\":[\"k\"]}", "update " + md);
+        assertChecked("PutResourcePolicy", "{\"SecretId\":\"app/db\",\"ResourcePolicy\":"
+                + "\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Deny\\\",\\\"Action\\\":\\\"*\\\"}]}\"}",
+                "update " + md);
+        assertChecked("DeleteResourcePolicy", "{\"SecretId\":\"app/db\"}", "update " + md);
+        assertChecked("UpdateSecret", "{\"SecretId\":\"app/db\",\"SecretString\":\"y\"}", "update " + data);
+        assertChecked("UpdateSecret", "{\"SecretId\":\"app/db\",\"Description\":\"d\"}", "update " + md);
+        assertChecked("UpdateSecret", "{\"SecretId\":\"app/db\",\"Description\":\"d\",\"SecretString\":\"z\"}",
+                "update " + md, "update " + data);
+        String current = h.call("DescribeSecret", "{\"SecretId\":\"app/db\"}").get("VersionIdsToStages").properties()
+                .stream().filter(e -> e.getValue().toString().contains("AWSCURRENT")).findFirst().orElseThrow().getKey();
+        assertChecked("UpdateSecretVersionStage", "{\"SecretId\":\"app/db\",\"VersionStage\":\"CUSTOM\",\"MoveToVersionId\":\""
+                + current + "\"}", "update " + data);
+        assertChecked("RotateSecret", "{\"SecretId\":\"app/db\",\"RotationLambdaARN\":\"arn:aws:lambda:us-east-1:000000000000:function:f\","
+                + "\"RotateImmediately\":false}", "update " + md);
+        assertChecked("RotateSecret", "{\"SecretId\":\"app/db\"}", "update " + md, "update " + data);
+        assertChecked("CancelRotateSecret", "{\"SecretId\":\"app/db\"}", "update " + md, "update " + data);
         assertChecked("CreateSecret", "{\"Name\":\"other\"}", "create secret/data/other");
-        assertChecked("DeleteSecret", "{\"SecretId\":\"app/db\"}", "delete secret/metadata/app/db");
-        assertChecked("RestoreSecret", "{\"SecretId\":\"app/db\"}", "update secret/metadata/app/db");
+        assertChecked("CreateSecret", "{\"Name\":\"other2\",\"Description\":\"d\"}",
+                "create secret/data/other2", "update secret/metadata/other2");
+        assertChecked("DeleteSecret", "{\"SecretId\":\"app/db\"}", "delete " + md);
+        assertChecked("RestoreSecret", "{\"SecretId\":\"app/db\"}", "update secret/undelete/app/db");
+        assertChecked("GetRandomPassword", "{}");
     }
 
     @Test

@@ -46,6 +46,11 @@ final class SecretsHarness {
         assertThat(e.type()).isEqualTo(type);
     }
 
+    /** The AWS error {@code call} throws, or null when it returns. */
+    static AwsServiceException catchAws(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        return catchThrowableOfType(AwsServiceException.class, call);
+    }
+
     static ObjectNode parse(String json) {
         try {
             return (ObjectNode) Json.MAPPER.readTree(json);

@@ -22,7 +22,8 @@ class VaultHttpHandlerReadPauseTest {
 
     @Test
     void readingStaysOnForTheRequestInFlight_andPausesWhenASecondOneIsPipelinedBehindIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new VaultHttpHandler(null, null, heldWork::add));
+        EmbeddedChannel channel = new EmbeddedChannel(new VaultHttpHandler(null, null, heldWork::add,
+                new RequestBodyMemory(Long.MAX_VALUE).newConnection()));
         try {
             channel.writeInbound(request());
             assertThat(heldWork).hasSize(1);

@@ -75,11 +75,10 @@ class HttpResourceLimitsTest {
     }
 
     @Test
-    void aConnectionThatSendsNothing_isClosedAfterTheHeaderTimeout() throws Exception {
+    void aConnectionThatSendsNothing_isClosedQuietlyAfterTheHeaderTimeout() throws Exception {
         try (CofferServer server = start(shortTimeouts()); RawHttp client = RawHttp.connect(server, 6_000)) {
             long started = System.nanoTime();
-            assertThat(client.response().status()).isEqualTo(408);
-            assertThat(client.closedByServer()).isTrue();
+            assertThat(client.closedQuietlyByServer()).isTrue();
             assertThat(seconds(started)).isBetween(0.8, 5.0);
         }
     }

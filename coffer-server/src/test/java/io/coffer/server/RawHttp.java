@@ -110,6 +110,17 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** Whether the server closed the connection without sending anything, before the read timeout. */
+    boolean closedQuietlyByServer() throws IOException {
+        try {
+            return in.read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            return true; // reset
+        }
+    }
+
     /** Closes with a reset rather than a FIN, as a client that vanished does. */
     void abort() throws IOException {
         socket.setSoLinger(true, 0);

@@ -86,7 +86,9 @@ final class RequestBodyMemory {
 
         /** Gives back bytes {@link #takeRequest taken} by a request the server no longer holds. Thread-safe. */
         void releaseTaken(int bytes) {
-            held.addAndGet(-bytes);
+            if (bytes != 0) { // most requests have no body: no shared write for them
+                held.addAndGet(-bytes);
+            }
         }
 
         /** Gives back everything this connection still holds; called when it closes. */

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
  * connection: of its opening, so a connection that sends nothing is closed too), the whole request
  * within the read timeout, and a keep-alive connection with nothing in flight must send its next
  * request within the idle timeout. A request that misses its deadline gets 408 and the connection
- * is closed; an idle connection is closed quietly.
+ * is closed; a connection that sent nothing is closed quietly (a 408 there could be read as the
+ * answer to a request the client is sending at that moment).
  *
  * <p>Only the client's time counts: while the server is still answering an earlier request on the
  * connection the clocks are held, and they restart when the last answer is written, so a slow
@@ -42,7 +43,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class RequestReadDeadlines implements Runnable {
 
-    private enum Phase { REQUEST_HEAD, REQUEST_BODY, BETWEEN_REQUESTS, CLOSING }
+    private enum Phase { OPENED, REQUEST_HEAD, REQUEST_BODY, BETWEEN_REQUESTS, CLOSING }
 
     /** How long a timed-out connection may take to flush its 408 before it is closed anyway. */
     private static final long CLOSING_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -57,7 +58,7 @@ final class RequestReadDeadlines implements Runnable {
 
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> check;
-    private Phase phase = Phase.REQUEST_HEAD;
+    private Phase phase = Phase.OPENED;
     /** When the current phase's clock started (System.nanoTime). */
     private long since;
     /** Requests read whose final answer has not been written yet. */
@@ -103,7 +104,7 @@ final class RequestReadDeadlines implements Runnable {
             return;
         }
         long limit = switch (phase) {
-            case REQUEST_HEAD -> headerNanos;
+            case OPENED, REQUEST_HEAD -> headerNanos;
             case REQUEST_BODY -> readNanos;
             case BETWEEN_REQUESTS -> idleNanos;
             case CLOSING -> CLOSING_GRACE_NANOS;
@@ -160,7 +161,7 @@ final class RequestReadDeadlines implements Runnable {
     private final class RawBytes extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext c, Object msg) {
-            if (phase == Phase.BETWEEN_REQUESTS) {
+            if (phase == Phase.BETWEEN_REQUESTS || phase == Phase.OPENED) {
                 phase = Phase.REQUEST_HEAD;
                 since = System.nanoTime();
             }

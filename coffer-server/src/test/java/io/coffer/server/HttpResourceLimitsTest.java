@@ -122,8 +122,15 @@ class HttpResourceLimitsTest {
 
             assertThat(seconds(started)).isGreaterThan(3.0);
             assertThat(response.status()).isEqualTo(200);
+
+            // A request pipelined behind a slow one: its header clock waits for the server.
+            client.send("GET /v1/sys/init HTTP/1.1\r\nHost: coffer\r\n\r\n");
+            Thread.sleep(200);
+            client.send("GET /v1/sys/init HTTP/1.1\r\nHost: coffer\r\n");
+            assertThat(client.response().status()).isEqualTo(200);
             storage.delayMillis = 0;
-            assertThat(client.send("GET /v1/sys/init HTTP/1.1\r\nHost: coffer\r\n\r\n").response().status()).isEqualTo(200);
+            Thread.sleep(500);
+            assertThat(client.send("\r\n").response().status()).isEqualTo(200);
             assertThat(server.httpLoad().timedOutRequests()).isZero();
         }
     }
@@ -243,6 +250,26 @@ class HttpResourceLimitsTest {
                 assertThat(client.response().status()).isEqualTo(200);
             }
             awaitTrue(() -> server.httpLoad().heldRequestBytes() == 0);
+        }
+    }
+
+    @Test
+    void awsDoorBodyOverTheBudget_getsAnAwsShapedServiceUnavailable() throws Exception {
+        int mib = 1024 * 1024;
+        try (CofferServer server = start(ServerConfig.builder().maxRequestBytes(mib).maxRequestMemory(mib));
+                RawHttp holder = RawHttp.connect(server, 5_000); RawHttp aws = RawHttp.connect(server, 5_000)) {
+            holder.send(bodyHead(mib)).send(new byte[900 * 1024]);
+            awaitTrue(() -> server.httpLoad().heldRequestBytes() == 900 * 1024);
+            aws.send("POST / HTTP/1.1\r\nHost: coffer\r\nX-Amz-Target: secretsmanager.GetSecretValue\r\n"
+                    + "Content-Type: application/x-amz-json-1.1\r\nContent-Length: " + mib + "\r\n\r\n");
+            try {
+                aws.send(new byte[200 * 1024]);
+            } catch (IOException refusedAndClosed) {
+                // the server may close before the whole prefix is written
+            }
+            RawHttp.Response refusal = aws.response();
+            assertThat(refusal.status()).isEqualTo(503);
+            assertThat(refusal.body()).contains("\"__type\":\"ServiceUnavailable\"");
         }
     }
 

@@ -63,15 +63,13 @@ final class RawHttp implements AutoCloseable {
     /** Whether nothing arrives (no byte, no close) within the read timeout. */
     boolean nothingToRead() throws IOException {
         try {
-            int b = in.read();
+            int b = next();
             if (b >= 0) {
                 in.unread(b);
             }
             return false;
         } catch (SocketTimeoutException e) {
             return true;
-        } catch (SocketException e) {
-            return false; // reset
         }
     }
 
@@ -99,25 +97,30 @@ final class RawHttp implements AutoCloseable {
      */
     boolean closedByServer() throws IOException {
         try {
-            while (in.read() >= 0) {
+            while (next() >= 0) {
                 // drain
             }
             return true;
         } catch (SocketTimeoutException e) {
             return false;
-        } catch (SocketException e) {
-            return true; // reset
         }
     }
 
     /** Whether the server closed the connection without sending anything, before the read timeout. */
     boolean closedQuietlyByServer() throws IOException {
         try {
-            return in.read() < 0;
+            return next() < 0;
         } catch (SocketTimeoutException e) {
             return false;
-        } catch (SocketException e) {
-            return true; // reset
+        }
+    }
+
+    /** The next byte, or -1 at the end of the stream or on a reset. */
+    private int next() throws IOException {
+        try {
+            return in.read();
+        } catch (SocketException reset) {
+            return -1;
         }
     }
 

@@ -38,6 +38,34 @@ class VaultHttpHandlerReadPauseTest {
         }
     }
 
+    @Test
+    void aClientThatDoesNotTakeItsAnswers_pausesServingAndReading_untilItDoes() {
+        EmbeddedChannel channel = new EmbeddedChannel(new VaultHttpHandler(null, null, heldWork::add,
+                new RequestBodyMemory(Long.MAX_VALUE).newConnection()));
+        try {
+            channel.writeInbound(request());
+            channel.writeInbound(request());
+            assertThat(heldWork).hasSize(1);
+            // The client's receive window is full: answers stay in the server's write buffer.
+            channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+            heldWork.removeFirst().run();
+            channel.runPendingTasks();
+            assertThat(channel.outboundMessages()).hasSize(1);
+            assertThat(heldWork).as("the queued request waits for the client").isEmpty();
+            assertThat(channel.config().isAutoRead()).isFalse();
+
+            channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+            channel.runPendingTasks();
+            assertThat(heldWork).hasSize(1);
+            heldWork.removeFirst().run();
+            channel.runPendingTasks();
+            assertThat(channel.outboundMessages()).hasSize(2);
+            assertThat(channel.config().isAutoRead()).isTrue();
+        } finally {
+            channel.finishAndReleaseAll();
+        }
+    }
+
     private static DefaultFullHttpRequest request() {
         return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/v1/sys/health");
     }

@@ -112,6 +112,27 @@ class HttpResourceLimitsTest {
     }
 
     @Test
+    void clientThatPipelinesAndNeverReadsItsAnswers_isClosedAfterTheIdleTimeout() throws Exception {
+        try (CofferServer server = start(shortTimeouts())) {
+            String value = "v".repeat(1024 * 1024);
+            assertThat(new Http(server.url()).send("POST", "/v1/secret/data/large", TOKEN,
+                    "{\"data\":{\"k\":\"" + value + "\"}}").status()).isEqualTo(200);
+            try (RawHttp client = RawHttp.connect(server, 15_000)) {
+                StringBuilder requests = new StringBuilder();
+                for (int i = 0; i < 40; i++) {
+                    requests.append("GET /v1/secret/data/large HTTP/1.1\r\nHost: coffer\r\nX-Vault-Token: ")
+                            .append(TOKEN).append("\r\n\r\n");
+                }
+                client.send(requests.toString());
+                long stalled = System.nanoTime();
+                Thread.sleep(5_000); // reads nothing: the answers back up into the server
+                assertThat(client.closedByServer()).isTrue();
+                assertThat(seconds(stalled)).isLessThan(14.0);
+            }
+        }
+    }
+
+    @Test
     void slowServer_isNotMistakenForASlowClient() throws Exception {
         SlowStorage storage = new SlowStorage();
         ServerConfig config = shortTimeouts().listen("127.0.0.1:0").dataDir(dir).tlsDisable(true).build();

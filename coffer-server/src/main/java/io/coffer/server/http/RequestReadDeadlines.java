@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Only the client's time counts: while the server is still answering an earlier request on the
  * connection the clocks are held, and they restart when the last answer is written, so a slow
- * answer (or reading paused for a pipelining client) never times a client out.
+ * answer (or reading paused for a pipelining client) never times a client out. A client that
+ * stops taking its answers (the write buffer stays over its high mark) is idle for the server and
+ * is closed after the idle timeout, even with requests still queued.
  *
  * <p>Two views feed it: {@link #rawBytes()} sits before the HTTP decoder and sees that bytes of a
  * new request arrive; {@link #messages()} sits after it and sees headers and bodies complete and
@@ -68,6 +70,8 @@ final class RequestReadDeadlines implements Runnable {
      * {@code Expect} or an announced oversized body before the body arrives, then skips it).
      */
     private boolean answeredBeforeRead;
+    /** When the write buffer last went over its high mark (the client stopped taking answers). */
+    private long unwritableSince;
 
     RequestReadDeadlines(HttpLimits limits, LongAdder timedOutRequests) {
         this.headerNanos = limits.readHeaderTimeout().toNanos();
@@ -96,6 +100,16 @@ final class RequestReadDeadlines implements Runnable {
     public void run() {
         check = null;
         if (ctx == null || !ctx.channel().isActive()) {
+            return;
+        }
+        if (phase != Phase.CLOSING && !ctx.channel().isWritable()) {
+            // The client does not take its answers: as far as the server is concerned it is idle.
+            long stalledFor = System.nanoTime() - unwritableSince;
+            if (stalledFor >= idleNanos) {
+                ctx.close();
+            } else {
+                schedule(Math.min(idleNanos - stalledFor, checkEveryNanos));
+            }
             return;
         }
         if (unanswered > 0 && phase != Phase.CLOSING) {
@@ -199,6 +213,14 @@ final class RequestReadDeadlines implements Runnable {
                 check.cancel(false);
                 check = null;
             }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext c) throws Exception {
+            if (!c.channel().isWritable()) {
+                unwritableSince = System.nanoTime();
+            }
+            super.channelWritabilityChanged(c);
         }
 
         @Override

@@ -33,6 +33,18 @@ public record HttpLimits(Duration readHeaderTimeout, Duration readTimeout, Durat
     public static final int DEFAULT_MAX_REQUEST_BYTES = 32 * 1024 * 1024;
     private static final long MEMORY_CAP = 256L * 1024 * 1024;
 
+    /** Refuses values no listener can run with; {@code ServerConfig} says which flag was wrong first. */
+    public HttpLimits {
+        for (Duration d : new Duration[] {readHeaderTimeout, readTimeout, idleTimeout}) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("HTTP timeouts must be positive");
+            }
+        }
+        if (maxConnections < 1 || maxConnectionsPerClient < 1 || maxRequestBytes < 1 || maxRequestMemory < maxRequestBytes) {
+            throw new IllegalArgumentException("connection caps and body sizes must be positive, and body memory at least one body");
+        }
+    }
+
     /**
      * The default body memory budget: a quarter of the maximum heap, at most 256 MiB, and never less
      * than one body of {@code maxRequestBytes} (which must always be receivable).

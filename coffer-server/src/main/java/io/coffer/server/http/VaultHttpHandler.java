@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * waits for it). Requests on a connection are served one at a time, so pipelined requests are
  * answered in order. Reading pauses when a request arrives while another is in flight (the client
  * pipelines) and resumes once the queue is empty, so a client cannot queue unbounded work; a
- * client that waits for each answer never pauses it. A client that does not take its answers
- * pauses serving and reading until it does. (Pausing around every request cost two
- * {@code epoll_ctl} calls per request, more than a third of a small read's syscalls.) A request's
+ * client that waits for each answer never pauses it. (Pausing around every request cost two
+ * {@code epoll_ctl} calls per request, more than a third of a small read's syscalls.) A client
+ * that does not take its answers pauses serving and reading until it does. A request's
  * body bytes stay counted in the listener's {@link RequestBodyMemory} until the core has dropped
  * the request, whether or not the client is still there.
  */

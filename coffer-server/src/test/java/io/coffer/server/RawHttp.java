@@ -92,17 +92,23 @@ final class RawHttp implements AutoCloseable {
     }
 
     /**
-     * Whether the server closed the connection (end of stream or reset) before the read timeout,
+     * Whether the server closed the connection (end of stream or reset) within the read timeout,
      * discarding anything it still sent.
      */
     boolean closedByServer() throws IOException {
+        long deadline = System.nanoTime() + socket.getSoTimeout() * 1_000_000L;
+        byte[] drain = new byte[64 * 1024];
         try {
-            while (next() >= 0) {
-                // drain
+            while (System.nanoTime() < deadline) {
+                if (in.read(drain) < 0) {
+                    return true;
+                }
             }
-            return true;
+            return false; // still sending when the time was up
         } catch (SocketTimeoutException e) {
             return false;
+        } catch (SocketException reset) {
+            return true;
         }
     }
 

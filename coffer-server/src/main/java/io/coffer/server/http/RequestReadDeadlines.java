@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
  * connection as it bounds any idle one.
  *
  * <p>Cheap on the fast path: a request costs two {@code System.nanoTime()} calls and a few field
- * writes; the one timer per connection runs at most once per the shortest timeout and is
+ * writes; the one timer per connection wakes about once per the shortest timeout and is
  * rescheduled from its own run, never per request. Confined to the connection's event loop.
  */
 final class RequestReadDeadlines implements Runnable {

@@ -11,6 +11,7 @@ import io.coffer.server.config.DataDirLock;
 import io.coffer.server.config.PemFiles;
 import io.coffer.server.config.ServerConfig;
 import io.coffer.server.http.HttpChannelInitializer;
+import io.coffer.server.http.HttpLoad;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -49,17 +50,20 @@ public final class CofferServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final ExecutorService executor;
     private final Channel channel;
+    private final HttpChannelInitializer http;
     private final Optional<DevCredentials> devCredentials;
     private final Optional<DataDirLock> dataDirLock;
     private final LoginWorkPool loginWork;
 
     private CofferServer(ServerConfig config, CofferNode node, EventLoopGroup group, ExecutorService executor,
-            Channel channel, Optional<DevCredentials> devCredentials, Optional<DataDirLock> dataDirLock, LoginWorkPool loginWork) {
+            Channel channel, HttpChannelInitializer http, Optional<DevCredentials> devCredentials,
+            Optional<DataDirLock> dataDirLock, LoginWorkPool loginWork) {
         this.config = config;
         this.node = node;
         this.group = group;
         this.executor = executor;
         this.channel = channel;
+        this.http = http;
         this.devCredentials = devCredentials;
         this.dataDirLock = dataDirLock;
         this.loginWork = loginWork;
@@ -103,19 +107,20 @@ public final class CofferServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(io);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        HttpChannelInitializer http = new HttpChannelInitializer(tls, config.http(), node.handler(), node.awsHandler(), executor);
         try {
             Channel channel = new ServerBootstrap()
                     .group(group)
                     .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpChannelInitializer(tls, Math.toIntExact(config.maxRequestBytes()), node.handler(), node.awsHandler(), executor))
+                    .childHandler(http)
                     .bind(config.listen())
                     .syncUninterruptibly()
                     .channel();
             LOG.info("listening on {}://{} (storage: {}, transport: {})", config.tlsEnabled() ? "https" : "http",
                     hostPort((InetSocketAddress) channel.localAddress()), storageType, epoll ? "epoll" : "nio");
-            return new CofferServer(config, node, group, executor, channel, dev, lock, loginWork);
+            return new CofferServer(config, node, group, executor, channel, http, dev, lock, loginWork);
         } catch (Exception e) {
             // Netty rethrows the bind failure (a checked BindException) without declaring it.
             group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
@@ -162,6 +167,11 @@ public final class CofferServer implements AutoCloseable {
     /** Dev mode's unseal key and root token; empty for a normal server. */
     public Optional<DevCredentials> devCredentials() {
         return devCredentials;
+    }
+
+    /** What clients hold of the listener now (connections, request body memory) and what it refused. */
+    public HttpLoad httpLoad() {
+        return http.load();
     }
 
     public CofferNode node() {

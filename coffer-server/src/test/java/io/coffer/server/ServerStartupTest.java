@@ -129,6 +129,54 @@ class ServerStartupTest {
     }
 
     @Test
+    void httpLimits_haveVaultsDefaultsAndComeFromTheConfigFile() throws Exception {
+        io.coffer.server.http.HttpLimits defaults = ServerConfig.builder().dev(true).build().http();
+        assertThat(defaults.readHeaderTimeout()).hasSeconds(10);
+        assertThat(defaults.readTimeout()).hasSeconds(30);
+        assertThat(defaults.idleTimeout()).hasMinutes(5);
+        assertThat(defaults.maxConnections()).isEqualTo(4096);
+        assertThat(defaults.maxConnectionsPerClient()).isEqualTo(512);
+        assertThat(defaults.maxRequestMemory()).isBetween(defaults.maxRequestBytes() * 1L, 256L * 1024 * 1024);
+
+        Path file = dir.resolve("limits.json");
+        Files.writeString(file, "{\"http_read_header_timeout\":\"5s\",\"http_read_timeout\":60,\"http_idle_timeout\":\"2m\","
+                + "\"max_connections\":100,\"max_connections_per_client\":10,\"max_request_size\":4096,"
+                + "\"max_request_memory\":1048576}");
+        ServerConfig.Builder b = ServerConfig.builder().dev(true);
+        ConfigFile.apply(file, b);
+        io.coffer.server.http.HttpLimits limits = b.build().http();
+        assertThat(limits).isEqualTo(new io.coffer.server.http.HttpLimits(java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(2), 100, 10, 4096, 1048576));
+
+        Files.writeString(file, "{\"max_connections\":\"many\"}");
+        assertThatThrownBy(() -> ConfigFile.apply(file, ServerConfig.builder()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("max_connections");
+        Files.writeString(file, "{\"http_idle_timeout\":true}");
+        assertThatThrownBy(() -> ConfigFile.apply(file, ServerConfig.builder()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http_idle_timeout");
+    }
+
+    @Test
+    void httpLimits_badValuesAreRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> ServerConfig.builder().dev(true).readHeaderTimeout("soon").build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--http-read-header-timeout");
+        assertThatThrownBy(() -> ServerConfig.builder().dev(true).idleTimeout("0s").build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--http-idle-timeout");
+        assertThatThrownBy(() -> ServerConfig.builder().dev(true).readHeaderTimeout("20s").readTimeout("10s").build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--http-read-timeout")
+                .hasMessageContaining("--http-read-header-timeout");
+        assertThatThrownBy(() -> ServerConfig.builder().dev(true).maxConnections(0).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--max-connections");
+        assertThatThrownBy(() -> ServerConfig.builder().dev(true).maxConnections(10).maxConnectionsPerClient(11).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--max-connections-per-client");
+        assertThatThrownBy(() -> ServerConfig.builder().dev(true).maxRequestBytes(1 << 20).maxRequestMemory(1 << 19).build())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--max-request-memory")
+                .hasMessageContaining("--max-request-size");
+        // A small --max-connections lowers the per-client default with it.
+        assertThat(ServerConfig.builder().dev(true).maxConnections(8).build().http().maxConnectionsPerClient()).isEqualTo(8);
+    }
+
+    @Test
     void awsSettings_defaultToSecretMountAndComeFromTheConfigFile_badValuesAreRefused() throws Exception {
         ServerConfig defaults = ServerConfig.builder().dev(true).build();
         assertThat(defaults.awsSecrets().mount()).isEqualTo("secret/");

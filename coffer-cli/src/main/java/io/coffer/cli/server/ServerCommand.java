@@ -62,6 +62,30 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--max-request-size", paramLabel = "BYTES", description = "Largest accepted request body (default 33554432).")
     Long maxRequestSize;
 
+    @Option(names = "--max-request-memory", paramLabel = "BYTES",
+            description = "Request body bytes all connections together may hold in memory; more get 503 "
+                    + "(default: a quarter of the heap, at most 268435456).")
+    Long maxRequestMemory;
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "Open connections the listener keeps (default 4096).")
+    Long maxConnections;
+
+    @Option(names = "--max-connections-per-client", paramLabel = "N",
+            description = "Open connections one client IP address may have (default 512).")
+    Long maxConnectionsPerClient;
+
+    @Option(names = "--http-read-header-timeout", paramLabel = "DURATION",
+            description = "Time to send a request line and headers (default 10s).")
+    String readHeaderTimeout;
+
+    @Option(names = "--http-read-timeout", paramLabel = "DURATION",
+            description = "Time to send a whole request, headers and body (default 30s).")
+    String readTimeout;
+
+    @Option(names = "--http-idle-timeout", paramLabel = "DURATION",
+            description = "Time a keep-alive connection may wait for its next request (default 5m).")
+    String idleTimeout;
+
     @Option(names = "--login-workers", paramLabel = "N",
             description = "Threads for the CPU-heavy steps of logins (bcrypt, signature checks); as many more may wait, "
                     + "others get 429 (default: the number of cores minus one, at least 1).")
@@ -144,6 +168,24 @@ public final class ServerCommand implements Callable<Integer> {
         }
         if (maxRequestSize != null) {
             b.maxRequestBytes(maxRequestSize);
+        }
+        if (maxRequestMemory != null) {
+            b.maxRequestMemory(maxRequestMemory);
+        }
+        if (maxConnections != null) {
+            b.maxConnections(maxConnections);
+        }
+        if (maxConnectionsPerClient != null) {
+            b.maxConnectionsPerClient(maxConnectionsPerClient);
+        }
+        if (readHeaderTimeout != null) {
+            b.readHeaderTimeout(readHeaderTimeout);
+        }
+        if (readTimeout != null) {
+            b.readTimeout(readTimeout);
+        }
+        if (idleTimeout != null) {
+            b.idleTimeout(idleTimeout);
         }
         if (loginWorkers != null) {
             b.loginWorkers(loginWorkers);

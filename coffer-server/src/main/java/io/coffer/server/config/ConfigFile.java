@@ -19,6 +19,12 @@ import java.util.Set;
  *   "tls_key": "/etc/coffer/tls.key",
  *   "tls_disable": false,
  *   "max_request_size": 33554432,
+ *   "max_request_memory": 268435456,
+ *   "max_connections": 4096,
+ *   "max_connections_per_client": 512,
+ *   "http_read_header_timeout": "10s",
+ *   "http_read_timeout": "30s",
+ *   "http_idle_timeout": "5m",
  *   "aws_mount": "secret/",
  *   "aws_region": "us-east-1",
  *   "aws_account_id": "000000000000",
@@ -32,7 +38,9 @@ import java.util.Set;
 public final class ConfigFile {
 
     private static final Set<String> KEYS = Set.of("listen", "data_dir", "tls_cert", "tls_key", "tls_disable",
-            "max_request_size", "aws_mount", "aws_region", "aws_account_id", "login_workers");
+            "max_request_size", "aws_mount", "aws_region", "aws_account_id", "max_request_memory", "max_connections",
+            "max_connections_per_client", "http_read_header_timeout", "http_read_timeout", "http_idle_timeout",
+            "login_workers");
 
     private ConfigFile() {
     }
@@ -70,18 +78,39 @@ public final class ConfigFile {
             }
             builder.tlsDisable(root.get("tls_disable").asBoolean());
         }
-        if (root.has("max_request_size")) {
-            if (!root.get("max_request_size").canConvertToLong()) {
-                throw new ConfigException("config key \"max_request_size\" in " + file + " must be a number of bytes");
-            }
-            builder.maxRequestBytes(root.get("max_request_size").asLong());
+        number(root, "max_request_size", file, "bytes").ifPresent(builder::maxRequestBytes);
+        number(root, "max_request_memory", file, "bytes").ifPresent(builder::maxRequestMemory);
+        number(root, "max_connections", file, "connections").ifPresent(builder::maxConnections);
+        number(root, "max_connections_per_client", file, "connections").ifPresent(builder::maxConnectionsPerClient);
+        duration(root, "http_read_header_timeout", file).ifPresent(builder::readHeaderTimeout);
+        duration(root, "http_read_timeout", file).ifPresent(builder::readTimeout);
+        duration(root, "http_idle_timeout", file).ifPresent(builder::idleTimeout);
+        // Out-of-int values become the nearest int so that the range check names them.
+        number(root, "login_workers", file, "threads")
+                .ifPresent(v -> builder.loginWorkers(Math.clamp(v, Integer.MIN_VALUE, Integer.MAX_VALUE)));
+    }
+
+    private static java.util.Optional<Long> number(JsonNode root, String key, Path file, String unit) {
+        JsonNode v = root.get(key);
+        if (v == null || v.isNull()) {
+            return java.util.Optional.empty();
         }
-        if (root.has("login_workers")) {
-            if (!root.get("login_workers").isIntegralNumber() || !root.get("login_workers").canConvertToInt()) {
-                throw new ConfigException("config key \"login_workers\" in " + file + " must be a whole number of threads");
-            }
-            builder.loginWorkers(root.get("login_workers").asInt());
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new ConfigException("config key \"" + key + "\" in " + file + " must be a whole number of " + unit);
         }
+        return java.util.Optional.of(v.asLong());
+    }
+
+    /** A duration as Vault's config spells it ({@code "10s"}, {@code "5m"}) or a number of seconds. */
+    private static java.util.Optional<String> duration(JsonNode root, String key, Path file) {
+        JsonNode v = root.get(key);
+        if (v != null && v.isIntegralNumber()) {
+            return java.util.Optional.of(v.asText());
+        }
+        if (v != null && !v.isNull() && !v.isTextual()) {
+            throw new ConfigException("config key \"" + key + "\" in " + file + " must be a duration such as \"10s\" or \"5m\"");
+        }
+        return text(root, key, file);
     }
 
     private static java.util.Optional<String> text(JsonNode root, String key, Path file) {

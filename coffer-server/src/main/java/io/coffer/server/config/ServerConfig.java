@@ -1,10 +1,13 @@
 package io.coffer.server.config;
 
 import io.coffer.core.aws.secrets.SecretsSettings;
+import io.coffer.core.logical.Durations;
 import io.coffer.core.node.DevAccessKey;
 import io.coffer.core.ratelimit.LoginWorkPool;
+import io.coffer.server.http.HttpLimits;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,7 +22,8 @@ import java.util.Optional;
  * @param dataDir         directory of the embedded SQLite database (non-dev)
  * @param tlsCert         PEM certificate chain; empty when TLS is disabled
  * @param tlsKey          PEM private key; empty when TLS is disabled
- * @param maxRequestBytes request bodies above this are refused with 413
+ * @param http            what the listener lets clients hold: timeouts, connection caps, body size
+ *                        and body memory
  * @param devAccessKey    dev mode's AWS access key, created with the root policy; empty for none
  * @param awsSecrets      the KV mount the AWS Secrets Manager door serves and the region and account
  *                        of its ARNs
@@ -27,14 +31,19 @@ import java.util.Optional;
  *                        checks); as many more logins may wait, any beyond get 429
  */
 public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<String> devRootToken, Optional<Path> dataDir,
-        Optional<Path> tlsCert, Optional<Path> tlsKey, long maxRequestBytes, Optional<DevAccessKey> devAccessKey,
+        Optional<Path> tlsCert, Optional<Path> tlsKey, HttpLimits http, Optional<DevAccessKey> devAccessKey,
         SecretsSettings awsSecrets, int loginWorkers) {
 
     /** Far more than any machine has cores; a bigger pool would only let logins take the reads' CPU. */
     public static final int MAX_LOGIN_WORKERS = 1024;
 
     public static final int DEFAULT_PORT = 8200;
-    public static final long DEFAULT_MAX_REQUEST_BYTES = 32L * 1024 * 1024;
+    public static final long DEFAULT_MAX_REQUEST_BYTES = HttpLimits.DEFAULT_MAX_REQUEST_BYTES;
+
+    /** Request bodies above this are refused with 413. */
+    public long maxRequestBytes() {
+        return http.maxRequestBytes();
+    }
 
     public boolean tlsEnabled() {
         return tlsCert.isPresent();
@@ -54,6 +63,12 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
         private Path tlsKey;
         private boolean tlsDisable;
         private Long maxRequestBytes;
+        private String readHeaderTimeout;
+        private String readTimeout;
+        private String idleTimeout;
+        private Long maxConnections;
+        private Long maxConnectionsPerClient;
+        private Long maxRequestMemory;
         private String devAccessKeyId;
         private String devSecretAccessKey;
         private String awsMount;
@@ -135,12 +150,42 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
             return this;
         }
 
+        /** {@code --http-read-header-timeout}: a duration such as {@code 10s}; null for the default. */
+        public Builder readHeaderTimeout(String duration) {
+            this.readHeaderTimeout = duration;
+            return this;
+        }
+
+        /** {@code --http-read-timeout}: a duration such as {@code 30s}; null for the default. */
+        public Builder readTimeout(String duration) {
+            this.readTimeout = duration;
+            return this;
+        }
+
+        /** {@code --http-idle-timeout}: a duration such as {@code 5m}; null for the default. */
+        public Builder idleTimeout(String duration) {
+            this.idleTimeout = duration;
+            return this;
+        }
+
+        public Builder maxConnections(long connections) {
+            this.maxConnections = connections;
+            return this;
+        }
+
+        public Builder maxConnectionsPerClient(long connections) {
+            this.maxConnectionsPerClient = connections;
+            return this;
+        }
+
+        public Builder maxRequestMemory(long bytes) {
+            this.maxRequestMemory = bytes;
+            return this;
+        }
+
         public ServerConfig build() {
             InetSocketAddress address = parseListen(listen == null ? "127.0.0.1:" + DEFAULT_PORT : listen);
-            long max = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
-            if (max < 1024 || max > Integer.MAX_VALUE) {
-                throw new ConfigException("max_request_size must be between 1024 and " + Integer.MAX_VALUE + " bytes");
-            }
+            HttpLimits http = httpLimits();
             int workers = loginWorkers == null ? LoginWorkPool.defaultThreads() : loginWorkers;
             if (workers < 1 || workers > MAX_LOGIN_WORKERS) {
                 throw new ConfigException("--login-workers (login_workers) must be between 1 and " + MAX_LOGIN_WORKERS
@@ -162,7 +207,7 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
                 }
                 // Dev mode is plain HTTP on loopback by design, as Vault's -dev.
                 return new ServerConfig(address, true, Optional.ofNullable(devRootToken), Optional.empty(),
-                        Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), max, devAccessKey(), aws, workers);
+                        Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), http, devAccessKey(), aws, workers);
             }
             if (devAccessKeyId != null) {
                 throw new ConfigException("--dev-access-key-id and --dev-secret-access-key only apply with --dev; "
@@ -184,7 +229,58 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
                 }
             }
             return new ServerConfig(address, false, Optional.empty(), Optional.of(dataDir), Optional.ofNullable(tlsCert),
-                    Optional.ofNullable(tlsKey), max, Optional.empty(), aws, workers);
+                    Optional.ofNullable(tlsKey), http, Optional.empty(), aws, workers);
+        }
+
+        private HttpLimits httpLimits() {
+            long max = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
+            if (max < 1024 || max > Integer.MAX_VALUE) {
+                throw new ConfigException("--max-request-size (max_request_size) must be between 1024 and "
+                        + Integer.MAX_VALUE + " bytes");
+            }
+            Duration header = duration("--http-read-header-timeout (http_read_header_timeout)", readHeaderTimeout,
+                    HttpLimits.DEFAULT_READ_HEADER_TIMEOUT, Duration.ofHours(1));
+            Duration read = duration("--http-read-timeout (http_read_timeout)", readTimeout,
+                    HttpLimits.DEFAULT_READ_TIMEOUT, Duration.ofDays(1));
+            Duration idle = duration("--http-idle-timeout (http_idle_timeout)", idleTimeout,
+                    HttpLimits.DEFAULT_IDLE_TIMEOUT, Duration.ofDays(1));
+            if (read.compareTo(header) < 0) {
+                throw new ConfigException("--http-read-timeout (" + read.toSeconds() + "s) covers the headers too and must be "
+                        + "at least --http-read-header-timeout (" + header.toSeconds() + "s)");
+            }
+            long connections = maxConnections == null ? HttpLimits.DEFAULT_MAX_CONNECTIONS : maxConnections;
+            if (connections < 1 || connections > 1_000_000) {
+                throw new ConfigException("--max-connections (max_connections) must be between 1 and 1000000");
+            }
+            long perClient = maxConnectionsPerClient == null
+                    ? Math.min(HttpLimits.DEFAULT_MAX_CONNECTIONS_PER_CLIENT, connections) : maxConnectionsPerClient;
+            if (perClient < 1 || perClient > connections) {
+                throw new ConfigException("--max-connections-per-client (max_connections_per_client) must be between 1 "
+                        + "and --max-connections (" + connections + ")");
+            }
+            long memory = maxRequestMemory == null
+                    ? HttpLimits.defaultMaxRequestMemory(max, Runtime.getRuntime().maxMemory()) : maxRequestMemory;
+            if (memory < max) {
+                throw new ConfigException("--max-request-memory (max_request_memory) must be at least --max-request-size ("
+                        + max + " bytes), or a body of the maximum size could never be received");
+            }
+            return new HttpLimits(header, read, idle, (int) connections, (int) perClient, (int) max, memory);
+        }
+
+        private static Duration duration(String setting, String value, Duration fallback, Duration most) {
+            if (value == null) {
+                return fallback;
+            }
+            long seconds;
+            try {
+                seconds = Durations.parseSeconds(value);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new ConfigException(setting + " must be a duration such as 10s, 5m or 1h");
+            }
+            if (seconds < 1 || seconds > most.toSeconds()) {
+                throw new ConfigException(setting + " must be between 1s and " + most.toSeconds() + "s");
+            }
+            return Duration.ofSeconds(seconds);
         }
 
         private SecretsSettings awsSecrets() {

@@ -101,4 +101,10 @@ final class AwsDoor {
         return AwsErrors.error(AwsErrorType.ValidationException,
                 "Request body is larger than the limit of " + limit + " bytes", AwsErrors.newRequestId());
     }
+
+    /** The answer to a body refused because the listener's request body memory is exhausted. */
+    static FullHttpResponse busy() {
+        return AwsErrors.error(AwsErrorType.ServiceUnavailable,
+                "The server holds too many request bodies in memory; retry later", AwsErrors.newRequestId());
+    }
 }

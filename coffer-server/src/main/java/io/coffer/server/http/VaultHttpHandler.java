@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * answered in order. Reading pauses when a request arrives while another is in flight (the client
  * pipelines) and resumes once the queue is empty, so a client cannot queue unbounded work; a
  * client that waits for each answer never pauses it. (Pausing around every request cost two
- * {@code epoll_ctl} calls per request, more than a third of a small read's syscalls.)
+ * {@code epoll_ctl} calls per request, more than a third of a small read's syscalls.) A client
+ * that does not take its answers pauses serving and reading until it does. A request's
+ * body bytes stay counted in the listener's {@link RequestBodyMemory} until the core has dropped
+ * the request, whether or not the client is still there.
  */
 final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -38,14 +41,18 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private final RequestHandler core;
     private final AwsDoor aws;
     private final Executor executor;
+    private final RequestBodyMemory.Connection memory;
     /** Requests received but not yet answered; touched only on the channel's event loop. */
     private final java.util.ArrayDeque<FullHttpRequest> pending = new java.util.ArrayDeque<>();
     private boolean inFlight;
+    /** Serving stopped until the client has taken earlier answers. */
+    private boolean awaitingWritable;
 
-    VaultHttpHandler(RequestHandler core, AwsDoor aws, Executor executor) {
+    VaultHttpHandler(RequestHandler core, AwsDoor aws, Executor executor, RequestBodyMemory.Connection memory) {
         this.core = core;
         this.aws = aws;
         this.executor = executor;
+        this.memory = memory;
     }
 
     @Override
@@ -61,8 +68,19 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
     }
 
-    /** Runs on the event loop: starts the next queued request, or resumes reading when none is left. */
+    /**
+     * Runs on the event loop: starts the next queued request, or resumes reading when none is left.
+     * While the client does not take its answers (the channel is over its write buffer's high
+     * mark), nothing more is served or read: a client that pipelines requests and never reads could
+     * otherwise pile up answers in the server's memory without bound.
+     */
     private void serveNext(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isWritable()) {
+            inFlight = true; // what arrives meanwhile is queued
+            awaitingWritable = true;
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
         FullHttpRequest http = pending.poll();
         if (http == null) {
             inFlight = false;
@@ -71,8 +89,10 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         inFlight = true;
         boolean keepAlive = HttpUtil.isKeepAlive(http);
+        int bodyBytes = memory.takeRequest(http.content().readableBytes());
         if (http.decoderResult().isFailure()) {
             http.release();
+            memory.releaseTaken(bodyBytes);
             write(ctx, VaultResponseEncoder.error(HttpResponseStatus.BAD_REQUEST, List.of("malformed HTTP request")), false);
             return;
         }
@@ -84,6 +104,7 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 answer = AwsDoor.accepts(http) ? Answer.now(aws.serve(http, remote)) : serve(http, remote, head);
             } finally {
                 http.release();
+                memory.releaseTaken(bodyBytes);
             }
             // Usually completed by the audit device's writer once the outcome is recorded: the
             // answer is handed to the event loop then, and no thread waits for the device.
@@ -117,6 +138,15 @@ final class VaultHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             return error(cause instanceof CofferException c ? c
                     : CofferException.internal("no audit device could record the request; it was refused", cause), requestId);
         }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (awaitingWritable && ctx.channel().isWritable()) {
+            awaitingWritable = false;
+            serveNext(ctx);
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override

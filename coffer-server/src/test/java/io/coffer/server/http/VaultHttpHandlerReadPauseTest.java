@@ -22,7 +22,8 @@ class VaultHttpHandlerReadPauseTest {
 
     @Test
     void readingStaysOnForTheRequestInFlight_andPausesWhenASecondOneIsPipelinedBehindIt() {
-        EmbeddedChannel channel = new EmbeddedChannel(new VaultHttpHandler(null, null, heldWork::add));
+        EmbeddedChannel channel = new EmbeddedChannel(new VaultHttpHandler(null, null, heldWork::add,
+                new RequestBodyMemory(Long.MAX_VALUE).newConnection()));
         try {
             channel.writeInbound(request());
             assertThat(heldWork).hasSize(1);
@@ -35,6 +36,39 @@ class VaultHttpHandlerReadPauseTest {
         } finally {
             channel.finishAndReleaseAll();
         }
+    }
+
+    @Test
+    void aClientThatDoesNotTakeItsAnswers_pausesServingAndReading_untilItDoes() {
+        EmbeddedChannel channel = new EmbeddedChannel(new VaultHttpHandler(null, null, heldWork::add,
+                new RequestBodyMemory(Long.MAX_VALUE).newConnection()));
+        try {
+            channel.writeInbound(answeredWithoutTheCore());
+            channel.writeInbound(answeredWithoutTheCore());
+            assertThat(heldWork).hasSize(1);
+            // The client's receive window is full: answers stay in the server's write buffer.
+            channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+            heldWork.removeFirst().run();
+            channel.runPendingTasks();
+            assertThat(channel.outboundMessages()).hasSize(1);
+            assertThat(heldWork).as("the queued request waits for the client").isEmpty();
+            assertThat(channel.config().isAutoRead()).isFalse();
+
+            channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+            channel.runPendingTasks();
+            assertThat(heldWork).hasSize(1);
+            heldWork.removeFirst().run();
+            channel.runPendingTasks();
+            assertThat(channel.outboundMessages()).hasSize(2);
+            assertThat(channel.config().isAutoRead()).isTrue();
+        } finally {
+            channel.finishAndReleaseAll();
+        }
+    }
+
+    /** Refused (HEAD is for sys/health only) before the core is reached: the test needs no core. */
+    private static DefaultFullHttpRequest answeredWithoutTheCore() {
+        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.HEAD, "/v1/secret/data/x");
     }
 
     private static DefaultFullHttpRequest request() {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns an HTTP request under {@code /v1/} into a core {@link Request}: the verb into an
@@ -37,8 +38,8 @@ final class VaultRequestDecoder {
         }
         checkRawPath(rawPath);
         // A '+' in a path is a plus, as in Go's net/http (and so Vault); only queries use it for space.
-        String path = QueryStringDecoder.decodeComponent(rawPath.substring(API_PREFIX.length()).replace("+", "%2B"),
-                StandardCharsets.UTF_8);
+        String path = percentDecoded(() -> QueryStringDecoder.decodeComponent(
+                rawPath.substring(API_PREFIX.length()).replace("+", "%2B"), StandardCharsets.UTF_8), "request path");
         if (http.headers().contains("X-Vault-Wrap-TTL")) {
             // Answering in plaintext to a client that asked for a wrapped response would hand the
             // secret to whoever the client meant to pass the wrapping token to.
@@ -46,7 +47,7 @@ final class VaultRequestDecoder {
         }
         checkLogicalPath(path);
 
-        Map<String, List<String>> query = uri.parameters();
+        Map<String, List<String>> query = percentDecoded(uri::parameters, "query string");
         HttpMethod method = http.method();
         Operation operation = operation(method, query);
         Map<String, Object> data;
@@ -148,6 +149,19 @@ final class VaultRequestDecoder {
             if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xfffd) {
                 throw CofferException.invalid("invalid request path: control or undecodable characters are not allowed");
             }
+        }
+    }
+
+    /**
+     * Netty's decoder throws IllegalArgumentException for a {@code %} not followed by two hex
+     * digits (its message quotes the input); that is the client's mistake, a 400 as in Go's
+     * net/http, not a 500.
+     */
+    private static <T> T percentDecoded(Supplier<T> decoding, String what) {
+        try {
+            return decoding.get();
+        } catch (IllegalArgumentException e) {
+            throw CofferException.invalid("invalid " + what + ": malformed percent-encoding");
         }
     }
 

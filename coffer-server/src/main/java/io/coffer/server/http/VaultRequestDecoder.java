@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Turns an HTTP request under {@code /v1/} into a core {@link Request}: the verb into an
@@ -37,9 +36,7 @@ final class VaultRequestDecoder {
             throw CofferException.notFound("no handler for route \"" + safe(rawPath) + "\"; the API is served under /v1/");
         }
         checkRawPath(rawPath);
-        // A '+' in a path is a plus, as in Go's net/http (and so Vault); only queries use it for space.
-        String path = percentDecoded(() -> QueryStringDecoder.decodeComponent(
-                rawPath.substring(API_PREFIX.length()).replace("+", "%2B"), StandardCharsets.UTF_8), "request path");
+        String path = decodePath(rawPath.substring(API_PREFIX.length()));
         if (http.headers().contains("X-Vault-Wrap-TTL")) {
             // Answering in plaintext to a client that asked for a wrapped response would hand the
             // secret to whoever the client meant to pass the wrapping token to.
@@ -47,7 +44,7 @@ final class VaultRequestDecoder {
         }
         checkLogicalPath(path);
 
-        Map<String, List<String>> query = percentDecoded(uri::parameters, "query string");
+        Map<String, List<String>> query = queryParameters(uri);
         HttpMethod method = http.method();
         Operation operation = operation(method, query);
         Map<String, Object> data;
@@ -154,14 +151,23 @@ final class VaultRequestDecoder {
 
     /**
      * Netty's decoder throws IllegalArgumentException for a {@code %} not followed by two hex
-     * digits (its message quotes the input); that is the client's mistake, a 400 as in Go's
-     * net/http, not a 500.
+     * digits (its message quotes the input): the client's mistake, a 400 as in Go's net/http, not
+     * a 500. The same for the query string below.
      */
-    private static <T> T percentDecoded(Supplier<T> decoding, String what) {
+    private static String decodePath(String rawLogicalPath) {
         try {
-            return decoding.get();
+            // A '+' in a path is a plus, as in Go's net/http (and so Vault); only queries use it for space.
+            return QueryStringDecoder.decodeComponent(rawLogicalPath.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw CofferException.invalid("invalid " + what + ": malformed percent-encoding");
+            throw CofferException.invalid("invalid request path: malformed percent-encoding");
+        }
+    }
+
+    private static Map<String, List<String>> queryParameters(QueryStringDecoder uri) {
+        try {
+            return uri.parameters();
+        } catch (IllegalArgumentException e) {
+            throw CofferException.invalid("invalid query string: malformed percent-encoding");
         }
     }
 

@@ -4,6 +4,7 @@ import io.coffer.core.error.ClientText;
 import io.coffer.core.error.CofferException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,13 +179,16 @@ public final class RequestData {
         if (v instanceof String s) {
             items = s.isBlank() ? List.of() : List.of(s.split(","));
         } else if (v instanceof Collection<?> c) {
-            items = List.copyOf(c);
+            items = new ArrayList<>(c); // may hold JSON nulls, refused below (List.copyOf would throw)
         } else if (v instanceof Number n) {
             items = List.of(n);
         } else {
             throw wrongType(field, "a list of integers");
         }
         return Optional.of(items.stream().map(e -> {
+            if (e == null) {
+                throw wrongType(field, "a list of integers");
+            }
             Object x = e instanceof String s ? s.trim() : e;
             return new RequestData(Map.of(field, x)).integer(field).orElseThrow(() -> wrongType(field, "a list of integers"));
         }).toList());

@@ -69,9 +69,30 @@ final class HclSyntax {
 
     /** Checks {@code text}; throws {@link PolicyParseException} naming the line and column of the first problem. */
     static Outline check(String text) {
+        refuseBareCarriageReturns(text);
         HclSyntax syntax = new HclSyntax(text);
         syntax.body(null, 0);
         return new Outline(Map.copyOf(syntax.pathLines));
+    }
+
+    /**
+     * hcl4j ends a line at a lone {@code \r}; Vault's HCL, and this check, only at {@code \n}. Text
+     * after a lone {@code \r} in a comment or heredoc would be policy to one and not to the other,
+     * so such a document is refused rather than read two ways ({@code \r\n} is fine).
+     */
+    private static void refuseBareCarriageReturns(String text) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                throw PolicyParseException.at(line, i - lineStart + 1,
+                        "a carriage return must be followed by a line feed (use \\n or \\r\\n line breaks)");
+            }
+        }
     }
 
     private Token advance() {

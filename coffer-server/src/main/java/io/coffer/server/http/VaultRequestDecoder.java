@@ -37,9 +37,7 @@ final class VaultRequestDecoder {
             throw CofferException.notFound("no handler for route " + ClientText.quote(rawPath) + "; the API is served under /v1/");
         }
         checkRawPath(rawPath);
-        // A '+' in a path is a plus, as in Go's net/http (and so Vault); only queries use it for space.
-        String path = QueryStringDecoder.decodeComponent(rawPath.substring(API_PREFIX.length()).replace("+", "%2B"),
-                StandardCharsets.UTF_8);
+        String path = decodePath(rawPath.substring(API_PREFIX.length()));
         if (http.headers().contains("X-Vault-Wrap-TTL")) {
             // Answering in plaintext to a client that asked for a wrapped response would hand the
             // secret to whoever the client meant to pass the wrapping token to.
@@ -47,7 +45,7 @@ final class VaultRequestDecoder {
         }
         checkLogicalPath(path);
 
-        Map<String, List<String>> query = uri.parameters();
+        Map<String, List<String>> query = queryParameters(uri);
         HttpMethod method = http.method();
         Operation operation = operation(method, query);
         Map<String, Object> data;
@@ -149,6 +147,28 @@ final class VaultRequestDecoder {
             if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xfffd) {
                 throw CofferException.invalid("invalid request path: control or undecodable characters are not allowed");
             }
+        }
+    }
+
+    /**
+     * Netty's decoder throws IllegalArgumentException for a {@code %} not followed by two hex
+     * digits (its message quotes the input): the client's mistake, a 400 as in Go's net/http, not
+     * a 500. The same for the query string below.
+     */
+    private static String decodePath(String rawLogicalPath) {
+        try {
+            // A '+' in a path is a plus, as in Go's net/http (and so Vault); only queries use it for space.
+            return QueryStringDecoder.decodeComponent(rawLogicalPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw CofferException.invalid("invalid request path: malformed percent-encoding");
+        }
+    }
+
+    private static Map<String, List<String>> queryParameters(QueryStringDecoder uri) {
+        try {
+            return uri.parameters();
+        } catch (IllegalArgumentException e) {
+            throw CofferException.invalid("invalid query string: malformed percent-encoding");
         }
     }
 

@@ -84,11 +84,13 @@ public final class SecretsManagerService implements SecretsManagerOperations {
         try {
             return op.run(new Input(input), access);
         } catch (CofferException e) {
-            // The KV layer's refusals carry no value; an unexpected one is the server's fault.
+            // The KV layer's refusals carry no value. Any other kind (sealed mid-request, a secret
+            // deleted under a concurrent write, a storage failure) keeps its kind, so the door's
+            // one table answers 503, ResourceNotFound or a logged 500, not a blanket 500.
             if (e.kind() == CofferException.Kind.INVALID_REQUEST) {
                 throw Errors.invalidParameter(e.getMessage());
             }
-            throw new AwsServiceException(AwsErrorType.InternalServiceError, "An internal error occurred.");
+            throw e;
         }
     }
 

@@ -42,7 +42,7 @@ import java.util.function.Supplier;
  * <p>Thread-safe. Every change to one key happens under that key's lock (striped by hash), so
  * check-and-set is linearizable; the mount configuration has a lock of its own. Reads take no lock:
  * they read the key's metadata and then the version's data, retrying when a concurrent change
- * removed the data in between.
+ * removed the data in between, and after two such races reading under the key's lock.
  *
  * <p>Failures are {@link CofferException}s whose messages never contain secret data:
  * {@code INVALID_REQUEST} for a bad key or a rule broken (check-and-set failures are
@@ -566,32 +566,44 @@ public final class KvStore {
     }
 
     private <T> Optional<T> readLive(String k, long version, ReadMapper<T> mapper) {
-        for (int attempt = 1; ; attempt++) {
-            MetadataDoc meta = loadMetadataShared(k);
-            if (meta == null) {
-                return Optional.empty();
-            }
-            long n = version > 0 ? version : Labels.readableCurrent(meta);
-            VersionDoc v = meta.versions.get(n);
-            if (v == null) {
-                return Optional.empty();
-            }
-            VersionMetadata vm = v.view(n);
-            if (meta.deletionScheduledTime != null) {
-                return Optional.of(mapper.map(asDeletedBySchedule(vm, meta), meta.custom(), null));
-            }
-            if (!vm.isLiveAt(clock.instant())) {
-                return Optional.of(mapper.map(vm, meta.custom(), null));
-            }
-            Optional<Map<String, Object>> data = loadData(k, n);
-            if (data.isPresent()) {
-                return Optional.of(mapper.map(vm, meta.custom(), data.get()));
-            }
-            // Destroyed, pruned or deleted with its key between the two reads: look again.
-            if (attempt == READ_ATTEMPTS) {
-                throw CofferException.internal("data of a live version is missing", null);
+        for (int attempt = 1; attempt < READ_ATTEMPTS; attempt++) {
+            Optional<T> read = readLiveOnce(k, version, mapper);
+            if (read != null) {
+                return read;
             }
         }
+        // Changes kept removing the data between the two reads (a busy writer that prunes or
+        // destroys, and a reader that keeps losing its CPU in between): read once more under the
+        // key's lock, where no change can come between them, rather than fail a valid read.
+        return withKeyLock(k, () -> {
+            Optional<T> read = readLiveOnce(k, version, mapper);
+            if (read == null) {
+                throw CofferException.internal("data of a live version is missing", null);
+            }
+            return read;
+        });
+    }
+
+    /** One lock-free read; null when the version's data went away after its metadata was read. */
+    private <T> Optional<T> readLiveOnce(String k, long version, ReadMapper<T> mapper) {
+        MetadataDoc meta = loadMetadataShared(k);
+        if (meta == null) {
+            return Optional.empty();
+        }
+        long n = version > 0 ? version : Labels.readableCurrent(meta);
+        VersionDoc v = meta.versions.get(n);
+        if (v == null) {
+            return Optional.empty();
+        }
+        VersionMetadata vm = v.view(n);
+        if (meta.deletionScheduledTime != null) {
+            return Optional.of(mapper.map(asDeletedBySchedule(vm, meta), meta.custom(), null));
+        }
+        if (!vm.isLiveAt(clock.instant())) {
+            return Optional.of(mapper.map(vm, meta.custom(), null));
+        }
+        Optional<Map<String, Object>> data = loadData(k, n);
+        return data.isPresent() ? Optional.of(mapper.map(vm, meta.custom(), data.get())) : null;
     }
 
     private WriteResult appendAndSave(String k, MetadataDoc meta, DataDoc data, KvConfig config) {

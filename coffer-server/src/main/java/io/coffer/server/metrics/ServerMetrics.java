@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Statistic;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -99,7 +100,8 @@ public final class ServerMetrics implements MetricsSource, AutoCloseable {
      * Vault's JSON shape, every value current: gauges as {@code Gauges}; counters, and the
      * cumulative statistics of other meters (a timer's count and total), as {@code Counters};
      * {@code Samples} stays empty (Vault's interval aggregates have no equivalent here). Names
-     * are the Prometheus names, so both formats speak of the same meters.
+     * are the Prometheus names (a timer's statistics as {@code _count}, {@code _sum}, {@code _max}),
+     * so both formats speak of the same meters.
      */
     @Override
     public Map<String, Object> json() {
@@ -119,7 +121,7 @@ public final class ServerMetrics implements MetricsSource, AutoCloseable {
                     case COUNT, TOTAL, TOTAL_TIME -> true;
                     default -> false;
                 };
-                String name = single ? base : base + "_" + m.getStatistic().getTagValueRepresentation();
+                String name = single ? base : base + suffix(m.getStatistic());
                 if (cumulative && !name.endsWith("_total") && id.getType() == Meter.Type.COUNTER) {
                     name += "_total";
                 }
@@ -132,6 +134,18 @@ public final class ServerMetrics implements MetricsSource, AutoCloseable {
         body.put("Counters", counters);
         body.put("Samples", List.of());
         return body;
+    }
+
+    /** The suffix the Prometheus format gives a statistic of a multi-valued meter (a timer's {@code _count}, {@code _sum}, {@code _max}). */
+    private static String suffix(Statistic statistic) {
+        return switch (statistic) {
+            case COUNT -> "_count";
+            case TOTAL, TOTAL_TIME -> "_sum";
+            case MAX -> "_max";
+            case ACTIVE_TASKS -> "_active_count";
+            case DURATION -> "_duration_sum";
+            case VALUE, UNKNOWN -> "";
+        };
     }
 
     private static Map<String, Object> sample(String name, double value, Map<String, String> labels) {

@@ -2,7 +2,6 @@ package io.coffer.server.metrics;
 
 import io.coffer.core.audit.AuditBroker;
 import io.coffer.core.audit.AuditDeviceEntry;
-import io.coffer.core.audit.VolumeSpace;
 import io.coffer.core.ratelimit.LoginWorkPool;
 import io.coffer.core.sys.MetricsSource;
 import io.coffer.server.http.HttpLoad;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -36,8 +34,8 @@ import java.util.function.ToDoubleFunction;
  * <p>Nothing here runs on the request path: every Coffer meter is a function of a counter or gauge
  * its subsystem keeps anyway ({@link FunctionCounter}, {@link Gauge}), read only when the registry
  * is scraped. Audit devices come and go, so their per-device gauges are rows of a
- * {@link MultiGauge} set anew from the enabled devices before every scrape: a disabled device's
- * rows are gone from the next scrape.
+ * {@link MultiGauge} brought up to date with the enabled devices before every scrape: a newly
+ * enabled device has its rows in the next scrape, a disabled one's are gone from it.
  *
  * <p>Created before the node (the node serves it), bound to the node's parts once they exist
  * ({@link #bind}). Thread-safe; {@link #close()} stops the JVM GC listener.
@@ -47,6 +45,9 @@ public final class ServerMetrics implements MetricsSource, AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private volatile AuditVolumes auditVolumes;
+    /** The registry holds the sources of function meters weakly; this keeps them (the HTTP load supplier above all). */
+    @SuppressWarnings("unused")
+    private volatile List<Object> sources = List.of();
 
     public ServerMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -62,6 +63,7 @@ public final class ServerMetrics implements MetricsSource, AutoCloseable {
      * @param httpLoad the listener's load, read once per meter on each scrape
      */
     public void bind(AuditBroker audit, LoginWorkPool loginWork, Supplier<HttpLoad> httpLoad) {
+        this.sources = List.of(audit, loginWork, httpLoad);
         counter("coffer.audit.chain.breaks", audit, AuditBroker::chainBreaks,
                 "audit files found not to match their stored chain head at open (a new segment recorded the break)");
         counter("coffer.login.refused", loginWork, LoginWorkPool::refusedChecks,
@@ -87,7 +89,7 @@ public final class ServerMetrics implements MetricsSource, AutoCloseable {
     }
 
     private <T> void gauge(String name, T source, ToDoubleFunction<T> value, String description) {
-        Gauge.builder(name, source, value).description(description).register(registry);
+        Gauge.builder(name, source, value).description(description).strongReference(true).register(registry);
     }
 
     @Override
@@ -164,34 +166,40 @@ public final class ServerMetrics implements MetricsSource, AutoCloseable {
         }
     }
 
-    /** For tests: the registry these meters live in. */
-    PrometheusMeterRegistry registry() {
-        return registry;
-    }
-
     @Override
     public void close() {
         gc.close();
         registry.close();
     }
 
-    /** The per-device gauges, one row per enabled device that writes to a local volume. */
+    /**
+     * The per-device gauges: one row per enabled device that writes to a local volume, read live
+     * by the device's path. Rows are added and removed as devices come and go; a row that stays
+     * is not registered again.
+     */
     private record AuditVolumes(AuditBroker audit, MultiGauge free, MultiGauge low) {
 
         void refresh() {
             List<MultiGauge.Row<?>> freeRows = new ArrayList<>();
             List<MultiGauge.Row<?>> lowRows = new ArrayList<>();
             for (AuditDeviceEntry device : audit.entries()) {
-                Optional<VolumeSpace> space = audit.volumeSpace(device.path());
-                if (space.isPresent()) {
+                if (audit.volumeSpace(device.path()).isPresent()) {
                     Tags tags = Tags.of("device", device.path());
-                    freeRows.add(MultiGauge.Row.of(tags, space.get().freeBytes()));
-                    lowRows.add(MultiGauge.Row.of(tags, space.get().low() ? 1 : 0));
+                    freeRows.add(MultiGauge.Row.of(tags, device.path(), this::freeBytes));
+                    lowRows.add(MultiGauge.Row.of(tags, device.path(), this::low));
                 }
             }
-            // Overwriting drops the rows of devices disabled since the last scrape.
-            free.register(freeRows, true);
-            low.register(lowRows, true);
+            // Rows of devices disabled since the last scrape are removed.
+            free.register(freeRows, false);
+            low.register(lowRows, false);
+        }
+
+        private double freeBytes(String path) {
+            return audit.volumeSpace(path).map(v -> (double) v.freeBytes()).orElse(Double.NaN);
+        }
+
+        private double low(String path) {
+            return audit.volumeSpace(path).map(v -> v.low() ? 1.0 : 0.0).orElse(Double.NaN);
         }
     }
 }

@@ -88,7 +88,7 @@ class MetricsPathsTest {
     }
 
     @Test
-    void nodeWithoutAMetricsSource_hasNoMetricsPath_andTheFlagOpensNothing() {
+    void nodeWithoutAMetricsSource_hasNoMetricsPath() {
         try (CofferNode node = node(Optional.empty(), true)) {
             assertThat(refusal(node, ROOT, Map.of())).isNotNull();
             assertThat(refusal(node, null, Map.of())).isEqualTo(CofferException.Kind.PERMISSION_DENIED);

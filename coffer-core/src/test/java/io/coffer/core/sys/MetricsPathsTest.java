@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coffer.core.auth.token.TokenAuthFactory;
+import io.coffer.core.engine.kv.KvEngineFactory;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.logical.Operation;
 import io.coffer.core.logical.Request;
@@ -32,7 +33,8 @@ class MetricsPathsTest {
     };
 
     private static CofferNode node(Optional<MetricsSource> metrics, boolean unauthenticated) {
-        CofferNode.Builder b = CofferNode.builder(new InMemoryStorage()).authMethod(TokenAuthFactory::new);
+        CofferNode.Builder b = CofferNode.builder(new InMemoryStorage()).engine(new KvEngineFactory())
+                .authMethod(TokenAuthFactory::new);
         metrics.ifPresent(m -> b.metrics(m, unauthenticated));
         CofferNode node = b.build();
         node.startDev(Optional.of(ROOT));

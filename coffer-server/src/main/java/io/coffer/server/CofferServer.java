@@ -12,6 +12,7 @@ import io.coffer.server.config.PemFiles;
 import io.coffer.server.config.ServerConfig;
 import io.coffer.server.http.HttpChannelInitializer;
 import io.coffer.server.http.HttpLoad;
+import io.coffer.server.metrics.ServerMetrics;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -54,10 +55,11 @@ public final class CofferServer implements AutoCloseable {
     private final Optional<DevCredentials> devCredentials;
     private final Optional<DataDirLock> dataDirLock;
     private final LoginWorkPool loginWork;
+    private final ServerMetrics metrics;
 
     private CofferServer(ServerConfig config, CofferNode node, EventLoopGroup group, ExecutorService executor,
             Channel channel, HttpChannelInitializer http, Optional<DevCredentials> devCredentials,
-            Optional<DataDirLock> dataDirLock, LoginWorkPool loginWork) {
+            Optional<DataDirLock> dataDirLock, LoginWorkPool loginWork, ServerMetrics metrics) {
         this.config = config;
         this.node = node;
         this.group = group;
@@ -67,6 +69,7 @@ public final class CofferServer implements AutoCloseable {
         this.devCredentials = devCredentials;
         this.dataDirLock = dataDirLock;
         this.loginWork = loginWork;
+        this.metrics = metrics;
     }
 
     /**
@@ -96,9 +99,11 @@ public final class CofferServer implements AutoCloseable {
         // Requests run on virtual threads, one carrier per core: bcrypt there would hold the
         // carriers the reads need, so logins get their own bounded pool.
         LoginWorkPool loginWork = LoginWorkPool.withThreads(config.loginWorkers());
+        ServerMetrics metrics = new ServerMetrics();
         CofferNode node = customize.apply(NodeFactory.builder(storage,
                 new ServerInfo(Version.VAULT_COMPATIBLE, Version.BUILD_DATE, storageType), loginWork)
-                .awsSecrets(config.awsSecrets())).build();
+                .awsSecrets(config.awsSecrets())
+                .metrics(metrics, config.unauthenticatedMetrics())).build();
         Optional<DevCredentials> dev = config.dev() ? Optional.of(node.startDev(config.devRootToken(), config.devAccessKey())) : Optional.empty();
         AuditRotationSignal.register(node.audit());
 
@@ -108,6 +113,7 @@ public final class CofferServer implements AutoCloseable {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(io);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         HttpChannelInitializer http = new HttpChannelInitializer(tls, config.http(), node.handler(), node.awsHandler(), executor);
+        metrics.bind(node.audit(), loginWork, http::load);
         try {
             Channel channel = new ServerBootstrap()
                     .group(group)
@@ -120,7 +126,7 @@ public final class CofferServer implements AutoCloseable {
                     .channel();
             LOG.info("listening on {}://{} (storage: {}, transport: {})", config.tlsEnabled() ? "https" : "http",
                     hostPort((InetSocketAddress) channel.localAddress()), storageType, epoll ? "epoll" : "nio");
-            return new CofferServer(config, node, group, executor, channel, http, dev, lock, loginWork);
+            return new CofferServer(config, node, group, executor, channel, http, dev, lock, loginWork, metrics);
         } catch (Exception e) {
             // Netty rethrows the bind failure (a checked BindException) without declaring it.
             group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS);
@@ -128,6 +134,7 @@ public final class CofferServer implements AutoCloseable {
             AuditRotationSignal.unregister(node.audit());
             node.close();
             loginWork.close();
+            metrics.close();
             lock.ifPresent(DataDirLock::close);
             if (e instanceof BindException || e.getCause() instanceof BindException
                     || String.valueOf(e.getMessage()).contains("Address already in use")) {
@@ -191,6 +198,7 @@ public final class CofferServer implements AutoCloseable {
         AuditRotationSignal.unregister(node.audit());
         node.close();
         loginWork.close();
+        metrics.close();
         dataDirLock.ifPresent(DataDirLock::close);
     }
 

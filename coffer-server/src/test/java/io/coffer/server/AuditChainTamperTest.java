@@ -175,6 +175,7 @@ class AuditChainTamperTest {
 
             Map<String, Object> result = verify(second.http, root);
             assertThat(result).containsEntry("intact", false).containsEntry("chain_breaks_since_start", 1);
+            assertThat(chainBreaksMetric(second.http, root)).as("sys/metrics exports the same count").contains(1.0);
         } finally {
             second.kill9();
         }
@@ -195,6 +196,7 @@ class AuditChainTamperTest {
             traffic(second.http, root, 2);
             assertThat(AuditRecords.chronological(logFile)).hasSize(1);
             assertThat(verify(second.http, root)).containsEntry("intact", true).containsEntry("chain_breaks_since_start", 0);
+            assertThat(chainBreaksMetric(second.http, root)).contains(0.0);
         } finally {
             second.kill9();
         }
@@ -220,6 +222,13 @@ class AuditChainTamperTest {
         } finally {
             child.kill9();
         }
+    }
+
+    /** {@code coffer_audit_chain_breaks_total} as {@code sys/metrics} serves it. */
+    private static java.util.Optional<Double> chainBreaksMetric(Http http, String token) {
+        Http.Reply r = http.get("/v1/sys/metrics?format=prometheus", token);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return PrometheusText.value(r.body(), "coffer_audit_chain_breaks_total");
     }
 
     private static void enableAudit(Http http, String token, Path file) {

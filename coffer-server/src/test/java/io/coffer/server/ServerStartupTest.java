@@ -129,6 +129,23 @@ class ServerStartupTest {
     }
 
     @Test
+    void unauthenticatedMetrics_isOffByDefault_andComesFromTheFlagOrTheConfigFile() throws Exception {
+        assertThat(ServerConfig.builder().dev(true).build().unauthenticatedMetrics()).isFalse();
+        assertThat(ServerConfig.builder().dev(true).unauthenticatedMetrics(true).build().unauthenticatedMetrics()).isTrue();
+        Path file = dir.resolve("metrics.json");
+        Files.writeString(file, "{\"unauthenticated_metrics\":true}");
+        ServerConfig.Builder b = ServerConfig.builder().dev(true);
+        ConfigFile.apply(file, b);
+        assertThat(b.build().unauthenticatedMetrics()).isTrue();
+        for (String bad : new String[] {"\"true\"", "1", "\"yes\""}) {
+            Files.writeString(file, "{\"unauthenticated_metrics\":" + bad + "}");
+            assertThatThrownBy(() -> ConfigFile.apply(file, ServerConfig.builder()))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("unauthenticated_metrics")
+                    .hasMessageContaining("true or false");
+        }
+    }
+
+    @Test
     void httpLimits_haveVaultsDefaultsAndComeFromTheConfigFile() throws Exception {
         io.coffer.server.http.HttpLimits defaults = ServerConfig.builder().dev(true).build().http();
         assertThat(defaults.readHeaderTimeout()).hasSeconds(10);

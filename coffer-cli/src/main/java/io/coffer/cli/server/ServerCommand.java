@@ -91,6 +91,10 @@ public final class ServerCommand implements Callable<Integer> {
                     + "others get 429 (default: the number of cores minus one, at least 1).")
     Integer loginWorkers;
 
+    @Option(names = "--unauthenticated-metrics",
+            description = "Serve GET /v1/sys/metrics without a token, even while sealed (default: a token with read on sys/metrics).")
+    boolean unauthenticatedMetrics;
+
     @Option(names = "--aws-mount", paramLabel = "PATH",
             description = "KV v2 mount the AWS Secrets Manager API serves (default secret/).")
     String awsMount;
@@ -189,6 +193,9 @@ public final class ServerCommand implements Callable<Integer> {
         }
         if (loginWorkers != null) {
             b.loginWorkers(loginWorkers);
+        }
+        if (unauthenticatedMetrics) {
+            b.unauthenticatedMetrics(true);
         }
         return b.build();
     }

@@ -64,6 +64,29 @@ class ServerCommandProcessTest {
     }
 
     @Test
+    void unauthenticatedMetrics_servesSysMetricsWithoutAToken_onlyWithTheFlag() throws Exception {
+        int port = freePort();
+        String metrics = "http://127.0.0.1:" + port + "/v1/sys/metrics?format=prometheus";
+        Process p = start("server", "--dev", "--dev-root-token", "root", "--unauthenticated-metrics", "--listen", "127.0.0.1:" + port);
+        try {
+            readUntil(p, "Root Token:");
+            HttpResponse<String> open = send("GET", metrics, null, null);
+            assertThat(open.statusCode()).isEqualTo(200);
+            assertThat(open.body()).contains("coffer_http_connections_open");
+        } finally {
+            stop(p);
+        }
+        int other = freePort();
+        Process closed = start("server", "--dev", "--dev-root-token", "root", "--listen", "127.0.0.1:" + other);
+        try {
+            readUntil(closed, "Root Token:");
+            assertThat(send("GET", "http://127.0.0.1:" + other + "/v1/sys/metrics", null, null).statusCode()).isEqualTo(403);
+        } finally {
+            stop(closed);
+        }
+    }
+
+    @Test
     void devAccessKeyId_withoutTheSecret_refusesToStart() throws Exception {
         Process p = start("server", "--dev", "--dev-access-key-id", "AKIADEVEXAMPLE0001", "--listen", "127.0.0.1:" + freePort());
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -312,8 +312,8 @@ public final class AuditBroker implements AuditLog, ShamirSeal.Listener {
     /**
      * How many times a device found, when it opened its file, that the file did not match its
      * stored chain head (and started a new segment recording the break), since this node
-     * started: the counter a metrics endpoint exports (there is none yet; {@code sys/audit-verify}
-     * reports it).
+     * started: {@code coffer_audit_chain_breaks_total} of {@code sys/metrics}, and
+     * {@code sys/audit-verify} reports it.
      */
     public long chainBreaks() {
         return chainBreaks.get();

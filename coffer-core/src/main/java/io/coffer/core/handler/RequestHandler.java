@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * The core's request path, the same for every front door:
  * <ol>
- *   <li>the few {@code sys/} endpoints that work sealed and without a token (not audited);</li>
+ *   <li>the few {@code sys/} endpoints that work sealed and without a token (not audited), and
+ *       {@code sys/metrics} when the server serves it unauthenticated;</li>
  *   <li>refuse while sealed;</li>
  *   <li>resolve the route; login paths are throttled per client, mount and subject, then skip
  *       to auditing;</li>
@@ -87,7 +88,7 @@ public final class RequestHandler {
         String path = request.path();
         boolean sys = path.equals("sys") || path.startsWith("sys/");
         String sysRelative = sys ? (path.length() > 4 ? path.substring(4) : "") : null;
-        if (sys && SystemBackend.servesWhileSealed(sysRelative)) {
+        if (sys && system.servesUnauthenticated(sysRelative)) {
             return Handled.unaudited(Router.resolve(system, request, sysRelative, system.mountEntry(), null).invoke());
         }
         if (!seal.isServing()) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What a handler returns. Usually the data of Vault's response envelope; a few system endpoints
- * (health, seal status, init) answer with a bare JSON object instead, see {@link #raw}.
+ * (health, seal status, init) answer with a bare JSON object instead, see {@link #raw}, and
+ * {@code sys/metrics} with a document of its own media type, see {@link #text}.
  *
  * <p>An adapter renders an envelope response with no data, no warnings and no auth as 204.
  */
@@ -16,6 +17,7 @@ public final class Response {
 
     private final Map<String, Object> data;
     private final Map<String, Object> rawBody;
+    private final TextBody text;
     private final List<String> warnings = new ArrayList<>();
     private Map<String, Object> auth;
     private int status;
@@ -23,24 +25,45 @@ public final class Response {
     private String mountType = "";
     private Login login;
 
-    private Response(Map<String, Object> data, Map<String, Object> rawBody) {
+    private Response(Map<String, Object> data, Map<String, Object> rawBody, TextBody text) {
         this.data = data;
         this.rawBody = rawBody;
+        this.text = text;
+    }
+
+    /**
+     * A document rendered as is with its own media type (the Prometheus text format). Its content is
+     * not audited: only the fact that it was answered is (audit devices record response data, and a
+     * document has none).
+     *
+     * @param contentType the media type the adapter sends, e.g. {@code text/plain; version=0.0.4; charset=utf-8}
+     * @param body        the document
+     */
+    public record TextBody(String contentType, String body) {
+        public TextBody {
+            java.util.Objects.requireNonNull(contentType, "contentType");
+            java.util.Objects.requireNonNull(body, "body");
+        }
     }
 
     /** An envelope response carrying {@code data} (may be empty, never null). */
     public static Response of(Map<String, Object> data) {
-        return new Response(new LinkedHashMap<>(data), null);
+        return new Response(new LinkedHashMap<>(data), null, null);
     }
 
     /** An envelope response with no data: 204 unless warnings or auth are added. */
     public static Response empty() {
-        return new Response(null, null);
+        return new Response(null, null, null);
     }
 
     /** A response rendered as exactly {@code body}, not wrapped in an envelope. */
     public static Response raw(Map<String, Object> body) {
-        return new Response(null, new LinkedHashMap<>(body));
+        return new Response(null, new LinkedHashMap<>(body), null);
+    }
+
+    /** A response rendered as exactly {@code body} with media type {@code contentType}, see {@link TextBody}. */
+    public static Response text(String contentType, String body) {
+        return new Response(null, null, new TextBody(contentType, body));
     }
 
     public Response withStatus(int httpStatus) {
@@ -73,6 +96,10 @@ public final class Response {
 
     public Optional<Map<String, Object>> rawBody() {
         return Optional.ofNullable(rawBody);
+    }
+
+    public Optional<TextBody> textBody() {
+        return Optional.ofNullable(text);
     }
 
     public List<String> warnings() {
@@ -115,6 +142,6 @@ public final class Response {
 
     /** True when an envelope response has nothing to say, so the adapter may answer 204. */
     public boolean isEmpty() {
-        return rawBody == null && data == null && warnings.isEmpty() && auth == null && login == null;
+        return rawBody == null && text == null && data == null && warnings.isEmpty() && auth == null && login == null;
     }
 }

@@ -27,6 +27,7 @@ import io.coffer.core.seal.ShamirShares;
 import io.coffer.core.storage.StorageBackend;
 import io.coffer.core.sys.ClusterIdentity;
 import io.coffer.core.sys.ServerInfo;
+import io.coffer.core.sys.MetricsSource;
 import io.coffer.core.sys.SystemBackend;
 import io.coffer.core.token.TokenStore;
 import java.time.Clock;
@@ -96,7 +97,7 @@ public final class CofferNode implements AutoCloseable {
                 .map(m -> ((KvV2Engine) m.mount().engine()).store()), b.clock);
         seal.addListener(secretsManager.purger());
         SystemBackend system = new SystemBackend(seal, barrier, tokens, mounts, authMounts, cluster, b.info, b.clock,
-                policies, audit);
+                policies, audit, Optional.ofNullable(b.metrics), b.unauthenticatedMetrics);
         AclAuthorizer authorizer = new AclAuthorizer(policies, p -> mounts.match(p).map(m -> m.mount().entry().path()));
         this.handler = new RequestHandler(seal, tokens, authorizer, new Router(mounts, authMounts), system, authMounts,
                 audit, b.clock);
@@ -207,6 +208,8 @@ public final class CofferNode implements AutoCloseable {
          * (io.coffer.core.aws.secrets.SecretsManagerService) are merged, every operation is unknown.
          */
         private Function<MountTable, SecretsManagerOperations> secretsManagerOverride;
+        private MetricsSource metrics;
+        private boolean unauthenticatedMetrics;
 
         private Builder(StorageBackend storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
@@ -254,6 +257,18 @@ public final class CofferNode implements AutoCloseable {
          */
         public Builder secretsManager(Function<MountTable, SecretsManagerOperations> factory) {
             this.secretsManagerOverride = Objects.requireNonNull(factory, "secretsManager");
+            return this;
+        }
+
+        /**
+         * Serves {@code sys/metrics} from {@code source}: to tokens with {@code read} on
+         * {@code sys/metrics}, or to anyone, even while sealed and unaudited, when
+         * {@code unauthenticated} (Vault's {@code unauthenticated_metrics_access}). Without it the
+         * node has no {@code sys/metrics}.
+         */
+        public Builder metrics(MetricsSource source, boolean unauthenticated) {
+            this.metrics = Objects.requireNonNull(source, "source");
+            this.unauthenticatedMetrics = unauthenticated;
             return this;
         }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -49,6 +50,8 @@ public final class LoginWorkPool implements AutoCloseable {
     private final Semaphore admitted;
     private final int threads;
     private final int queue;
+    /** Checks refused because the threads and the queue were full: the pool's saturation counter. */
+    private final LongAdder refused = new LongAdder();
 
     /**
      * @param threads how many checks run at once (at least 1)
@@ -93,6 +96,7 @@ public final class LoginWorkPool implements AutoCloseable {
      */
     public <T> T run(Supplier<T> work) {
         if (!admitted.tryAcquire()) {
+            refused.increment();
             throw new RateLimitedException("too many logins are being checked at once; retry later", RETRY_AFTER_SECONDS);
         }
         // The permit is back before the result is, so a caller's next check always finds it.
@@ -135,6 +139,11 @@ public final class LoginWorkPool implements AutoCloseable {
     /** How many checks may wait for a thread. */
     public int queue() {
         return queue;
+    }
+
+    /** Checks refused with 429 since the pool started, because every thread was busy and the queue full. */
+    public long refusedChecks() {
+        return refused.sum();
     }
 
     /** Checks running or waiting now; for tests. */

@@ -12,6 +12,7 @@ import io.coffer.core.token.TokenStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,10 +27,16 @@ public final class SystemBackend implements SecretsEngine {
 
     private final List<PathRoute> routes;
     private final MountEntry mountEntry;
+    private final boolean unauthenticatedMetrics;
 
+    /**
+     * @param metrics                what {@code sys/metrics} serves; without it the path does not exist
+     * @param unauthenticatedMetrics serve {@code sys/metrics} without a token, even while sealed, as
+     *                               Vault's {@code unauthenticated_metrics_access}
+     */
     public SystemBackend(ShamirSeal seal, AesGcmBarrier barrier, TokenStore tokens, MountTable mounts,
             MountTable authMounts, ClusterIdentity cluster, ServerInfo info, Clock clock, PolicyStore policies,
-            AuditBroker audit) {
+            AuditBroker audit, Optional<MetricsSource> metrics, boolean unauthenticatedMetrics) {
         this.mountEntry = MountPaths.systemMountEntry(UUID.randomUUID().toString(),
                 "system_" + UUID.randomUUID().toString().substring(0, 8));
         List<PathRoute> all = new ArrayList<>();
@@ -39,7 +46,9 @@ public final class SystemBackend implements SecretsEngine {
         all.addAll(new AuthPaths(authMounts, tokens).routes());
         all.addAll(new PolicyPaths(policies, tokens).routes());
         all.addAll(new AuditPaths(audit, tokens).routes());
+        metrics.ifPresent(m -> all.addAll(new MetricsPaths(m).routes()));
         this.routes = List.copyOf(all);
+        this.unauthenticatedMetrics = unauthenticatedMetrics && metrics.isPresent();
     }
 
     @Override
@@ -51,8 +60,12 @@ public final class SystemBackend implements SecretsEngine {
         return mountEntry;
     }
 
-    /** True for {@code sys/} paths (relative) served without a token, even while sealed, and not audited. */
-    public static boolean servesWhileSealed(String relativePath) {
-        return UNAUTHENTICATED.contains(relativePath);
+    /**
+     * True for {@code sys/} paths (relative) served without a token, even while sealed, and not
+     * audited: Vault's unauthenticated endpoints, and {@code sys/metrics} when the server was told
+     * to serve it so ({@code --unauthenticated-metrics}).
+     */
+    public boolean servesUnauthenticated(String relativePath) {
+        return UNAUTHENTICATED.contains(relativePath) || unauthenticatedMetrics && MetricsPaths.PATH.equals(relativePath);
     }
 }

@@ -60,9 +60,11 @@ class LoginWorkPoolTest {
                     });
             assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(1));
             assertThat(ran).isFalse();
+            assertThat(pool.refusedChecks()).as("the refusal is counted (coffer_login_refused_total)").isEqualTo(1);
             release.countDown();
             busy.join(Duration.ofSeconds(10));
             assertThat(pool.run(() -> "free again")).isEqualTo("free again");
+            assertThat(pool.refusedChecks()).as("admitted work is not counted").isEqualTo(1);
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.Set;
  *   "aws_mount": "secret/",
  *   "aws_region": "us-east-1",
  *   "aws_account_id": "000000000000",
- *   "login_workers": 4
+ *   "login_workers": 4,
+ *   "unauthenticated_metrics": false
  * }
  * }</pre>
  *
@@ -40,7 +41,7 @@ public final class ConfigFile {
     private static final Set<String> KEYS = Set.of("listen", "data_dir", "tls_cert", "tls_key", "tls_disable",
             "max_request_size", "aws_mount", "aws_region", "aws_account_id", "max_request_memory", "max_connections",
             "max_connections_per_client", "http_read_header_timeout", "http_read_timeout", "http_idle_timeout",
-            "login_workers");
+            "login_workers", "unauthenticated_metrics");
 
     private ConfigFile() {
     }
@@ -72,12 +73,8 @@ public final class ConfigFile {
         text(root, "aws_mount", file).ifPresent(builder::awsMount);
         text(root, "aws_region", file).ifPresent(builder::awsRegion);
         text(root, "aws_account_id", file).ifPresent(builder::awsAccountId);
-        if (root.has("tls_disable")) {
-            if (!root.get("tls_disable").isBoolean()) {
-                throw new ConfigException("config key \"tls_disable\" in " + file + " must be true or false");
-            }
-            builder.tlsDisable(root.get("tls_disable").asBoolean());
-        }
+        bool(root, "tls_disable", file).ifPresent(builder::tlsDisable);
+        bool(root, "unauthenticated_metrics", file).ifPresent(builder::unauthenticatedMetrics);
         number(root, "max_request_size", file, "bytes").ifPresent(builder::maxRequestBytes);
         number(root, "max_request_memory", file, "bytes").ifPresent(builder::maxRequestMemory);
         number(root, "max_connections", file, "connections").ifPresent(builder::maxConnections);
@@ -88,6 +85,17 @@ public final class ConfigFile {
         // Out-of-int values become the nearest int so that the range check names them.
         number(root, "login_workers", file, "threads")
                 .ifPresent(v -> builder.loginWorkers(Math.clamp(v, Integer.MIN_VALUE, Integer.MAX_VALUE)));
+    }
+
+    private static java.util.Optional<Boolean> bool(JsonNode root, String key, Path file) {
+        JsonNode v = root.get(key);
+        if (v == null || v.isNull()) {
+            return java.util.Optional.empty();
+        }
+        if (!v.isBoolean()) {
+            throw new ConfigException("config key \"" + key + "\" in " + file + " must be true or false");
+        }
+        return java.util.Optional.of(v.asBoolean());
     }
 
     private static java.util.Optional<Long> number(JsonNode root, String key, Path file, String unit) {

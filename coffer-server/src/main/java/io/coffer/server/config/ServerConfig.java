@@ -29,10 +29,12 @@ import java.util.Optional;
  *                        of its ARNs
  * @param loginWorkers    threads that run the CPU-heavy steps of logins (bcrypt, signature
  *                        checks); as many more logins may wait, any beyond get 429
+ * @param unauthenticatedMetrics serve {@code sys/metrics} without a token, even while sealed
+ *                        (Vault's {@code unauthenticated_metrics_access})
  */
 public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<String> devRootToken, Optional<Path> dataDir,
         Optional<Path> tlsCert, Optional<Path> tlsKey, HttpLimits http, Optional<DevAccessKey> devAccessKey,
-        SecretsSettings awsSecrets, int loginWorkers) {
+        SecretsSettings awsSecrets, int loginWorkers, boolean unauthenticatedMetrics) {
 
     /** Far more than any machine has cores; a bigger pool would only let logins take the reads' CPU. */
     public static final int MAX_LOGIN_WORKERS = 1024;
@@ -75,6 +77,7 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
         private String awsRegion;
         private String awsAccountId;
         private Integer loginWorkers;
+        private boolean unauthenticatedMetrics;
 
         public Builder listen(String hostPort) {
             this.listen = hostPort;
@@ -150,6 +153,12 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
             return this;
         }
 
+        /** {@code --unauthenticated-metrics}: serve {@code sys/metrics} to anyone who can reach the listener. */
+        public Builder unauthenticatedMetrics(boolean unauthenticated) {
+            this.unauthenticatedMetrics = unauthenticated;
+            return this;
+        }
+
         /** {@code --http-read-header-timeout}: a duration such as {@code 10s}; null for the default. */
         public Builder readHeaderTimeout(String duration) {
             this.readHeaderTimeout = duration;
@@ -207,7 +216,8 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
                 }
                 // Dev mode is plain HTTP on loopback by design, as Vault's -dev.
                 return new ServerConfig(address, true, Optional.ofNullable(devRootToken), Optional.empty(),
-                        Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), http, devAccessKey(), aws, workers);
+                        Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), http, devAccessKey(), aws, workers,
+                        unauthenticatedMetrics);
             }
             if (devAccessKeyId != null) {
                 throw new ConfigException("--dev-access-key-id and --dev-secret-access-key only apply with --dev; "
@@ -229,7 +239,7 @@ public record ServerConfig(InetSocketAddress listen, boolean dev, Optional<Strin
                 }
             }
             return new ServerConfig(address, false, Optional.empty(), Optional.of(dataDir), Optional.ofNullable(tlsCert),
-                    Optional.ofNullable(tlsKey), http, Optional.empty(), aws, workers);
+                    Optional.ofNullable(tlsKey), http, Optional.empty(), aws, workers, unauthenticatedMetrics);
         }
 
         private HttpLimits httpLimits() {

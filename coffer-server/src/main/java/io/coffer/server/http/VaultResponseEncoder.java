@@ -27,6 +27,14 @@ final class VaultResponseEncoder {
     }
 
     static FullHttpResponse render(String requestId, Response response) {
+        if (response.textBody().isPresent()) {
+            Response.TextBody text = response.textBody().get();
+            int status = response.status() == 0 ? 200 : response.status();
+            FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                    Unpooled.wrappedBuffer(text.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, text.contentType());
+            return withCommonHeaders(r);
+        }
         if (response.rawBody().isPresent()) {
             int status = response.status() == 0 ? 200 : response.status();
             return json(HttpResponseStatus.valueOf(status), response.rawBody().get());

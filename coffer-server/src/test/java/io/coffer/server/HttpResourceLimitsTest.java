@@ -2,8 +2,7 @@ package io.coffer.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.core.storage.InMemoryStorage;
-import io.coffer.core.storage.StorageBackend;
+import io.coffer.core.storage.ReadHookStorage;
 import io.coffer.server.config.ServerConfig;
 import io.coffer.server.http.HttpLoad;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -136,10 +134,10 @@ class HttpResourceLimitsTest {
 
     @Test
     void slowServer_isNotMistakenForASlowClient() throws Exception {
-        SlowStorage storage = new SlowStorage();
+        ReadHookStorage storage = new ReadHookStorage();
         ServerConfig config = shortTimeouts().listen("127.0.0.1:0").dataDir(dir).tlsDisable(true).build();
         try (CofferServer server = CofferServer.start(config, c -> storage); RawHttp client = RawHttp.connect(server, 15_000)) {
-            storage.delayMillis = 3_500; // longer than the read and idle timeouts
+            storage.beforeGet(key -> sleep(3_500)); // longer than the read and idle timeouts
             long started = System.nanoTime();
             RawHttp.Response response = client.send("GET /v1/sys/init HTTP/1.1\r\nHost: coffer\r\n\r\n").response();
 
@@ -151,7 +149,7 @@ class HttpResourceLimitsTest {
             Thread.sleep(200);
             client.send("GET /v1/sys/init HTTP/1.1\r\nHost: coffer\r\n");
             assertThat(client.response().status()).isEqualTo(200);
-            storage.delayMillis = 0;
+            storage.beforeGet(key -> { });
             Thread.sleep(500);
             assertThat(client.send("\r\n").response().status()).isEqualTo(200);
             assertThat(server.httpLoad().timedOutRequests()).isZero();
@@ -356,42 +354,12 @@ class HttpResourceLimitsTest {
         }
     }
 
-    /** Memory storage whose reads take as long as a test says, to stand for a slow server. */
-    private static final class SlowStorage implements StorageBackend {
-        private final InMemoryStorage memory = new InMemoryStorage();
-        volatile long delayMillis;
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            long delay = delayMillis;
-            if (delay > 0) {
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return memory.get(key);
-        }
-
-        @Override
-        public void put(String key, byte[] value) {
-            memory.put(key, value);
-        }
-
-        @Override
-        public void delete(String key) {
-            memory.delete(key);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return memory.list(prefix);
-        }
-
-        @Override
-        public void close() {
-            memory.close();
+    /** Stands for a slow server: a read that takes {@code millis}. */
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -7,11 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coffer.core.barrier.PlaintextSecureStorage;
 import io.coffer.core.error.CofferException;
 import io.coffer.core.storage.InMemoryStorage;
-import io.coffer.core.storage.StorageBackend;
+import io.coffer.core.storage.ReadHookStorage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -158,50 +157,26 @@ class ConcurrencyTest {
         ExecutorService writerThread = Executors.newSingleThreadExecutor();
         AtomicReference<KvStore> storeRef = new AtomicReference<>();
         AtomicReference<Thread> reader = new AtomicReference<>();
-        InMemoryStorage memory = new InMemoryStorage();
-        StorageBackend interfering = new StorageBackend() {
-            @Override
-            public Optional<byte[]> get(String key) {
-                if (Thread.currentThread() == reader.get() && key.startsWith("logical/x/" + KvStore.VERSIONS_PREFIX)) {
-                    // Another thread writes a version and destroys the one about to be read. Under
-                    // the key's lock it must wait for the reader, so give up waiting after a while.
-                    Future<?> change = writerThread.submit(() -> {
-                        KvStore store = storeRef.get();
-                        long current = store.readMetadata("hot").orElseThrow().currentVersion();
-                        store.write("hot", Map.of("n", current + 1), OptionalLong.empty());
-                        store.destroy("hot", List.of(current));
-                    });
-                    try {
-                        change.get(300, TimeUnit.MILLISECONDS);
-                    } catch (java.util.concurrent.TimeoutException blockedByTheReadersLock) {
-                        // expected on the read under the lock
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
+        ReadHookStorage interfering = new ReadHookStorage();
+        interfering.beforeGet(key -> {
+            if (Thread.currentThread() == reader.get() && key.startsWith("logical/x/" + KvStore.VERSIONS_PREFIX)) {
+                // Another thread writes a version and destroys the one about to be read. Under
+                // the key's lock it must wait for the reader, so give up waiting after a while.
+                Future<?> change = writerThread.submit(() -> {
+                    KvStore store = storeRef.get();
+                    long current = store.readMetadata("hot").orElseThrow().currentVersion();
+                    store.write("hot", Map.of("n", current + 1), OptionalLong.empty());
+                    store.destroy("hot", List.of(current));
+                });
+                try {
+                    change.get(300, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException blockedByTheReadersLock) {
+                    // expected on the read under the lock
+                } catch (Exception e) {
+                    throw new AssertionError(e);
                 }
-                return memory.get(key);
             }
-
-            @Override
-            public void put(String key, byte[] value) {
-                memory.put(key, value);
-            }
-
-            @Override
-            public void delete(String key) {
-                memory.delete(key);
-            }
-
-            @Override
-            public List<String> list(String prefix) {
-                return memory.list(prefix);
-            }
-
-            @Override
-            public void close() {
-                memory.close();
-            }
-        };
+        });
         KvStore store = new KvStore(new PlaintextSecureStorage(interfering).view("logical/x/"));
         storeRef.set(store);
         store.write("hot", Map.of("n", 1), OptionalLong.empty());
